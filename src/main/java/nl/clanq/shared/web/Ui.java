@@ -1,0 +1,72 @@
+package nl.clanq.shared.web;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/**
+ * What every page needs besides its own view record: translated text, the CSRF token for forms and
+ * htmx, the current language and path. Built per request by {@link UiAdvice}.
+ */
+public final class Ui {
+
+    private final MessageSource messages;
+    private final Locale locale;
+    private final CsrfToken csrf;
+    private final String path;
+    private final CurrentUser user;
+
+    Ui(MessageSource messages, Locale locale, CsrfToken csrf, String path, CurrentUser user) {
+        this.messages = messages;
+        this.locale = locale;
+        this.csrf = csrf;
+        this.path = path;
+        this.user = user;
+    }
+
+    /** The text for {@code key} in the user's language. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public boolean isDutch() {
+        return "nl".equals(locale.getLanguage());
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfHeader() {
+        return csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName();
+    }
+
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+
+    /** The current request path, for marking the active navigation item. */
+    public String path() {
+        return path;
+    }
+
+    public boolean isActive(String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    public boolean loggedIn() {
+        return user != null;
+    }
+}

@@ -1,0 +1,13 @@
+// Clanq's page script. No inline scripts anywhere: the Content-Security-Policy forbids them.
+(function () {
+    "use strict";
+
+    // Every htmx request carries the CSRF token from the page's <meta> tags.
+    document.addEventListener("htmx:configRequest", function (event) {
+        var header = document.querySelector('meta[name="csrf-header"]');
+        var token = document.querySelector('meta[name="csrf-token"]');
+        if (header && token && token.content) {
+            event.detail.headers[header.content] = token.content;
+        }
+    });
+})();
