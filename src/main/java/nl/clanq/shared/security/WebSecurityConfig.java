@@ -43,13 +43,15 @@ class WebSecurityConfig {
                                 path.matcher(HttpMethod.GET, "/actuator/health"),
                                 path.matcher(HttpMethod.GET, "/actuator/health/**"))
                         .permitAll()
-                        .requestMatchers(path.matcher("/actuator/**"))
+                        .requestMatchers(path.matcher("/actuator/**"), path.matcher("/staff/**"))
                         .hasRole("STAFF")
                         .anyRequest()
                         .permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(notFound, path.matcher("/actuator/**"))
-                        .defaultAccessDeniedHandlerFor(hidden, path.matcher("/actuator/**")))
+                        .defaultAuthenticationEntryPointFor(notFound, path.matcher("/staff/**"))
+                        .defaultAccessDeniedHandlerFor(hidden, path.matcher("/actuator/**"))
+                        .defaultAccessDeniedHandlerFor(hidden, path.matcher("/staff/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
