@@ -11,3 +11,11 @@
         }
     });
 })();
+
+// Forms that do something hard to undo ask first: <form class="confirm-submit" data-confirm="…">.
+document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form.classList && form.classList.contains("confirm-submit") && !window.confirm(form.dataset.confirm)) {
+        event.preventDefault();
+    }
+});

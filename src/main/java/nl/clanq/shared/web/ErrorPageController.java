@@ -48,7 +48,8 @@ class ErrorPageController implements ErrorController {
         }
         response.setStatus(status);
         model.addAttribute("ui", uiAdvice.build(request));
-        model.addAttribute("error", ErrorView.of(status, requestId));
+        Object retry = request.getAttribute(ErrorView.RETRY_MINUTES);
+        model.addAttribute("error", ErrorView.of(status, requestId, retry instanceof Long l ? l : 0));
         return "shared/error";
     }
 

@@ -2,6 +2,7 @@ package nl.clanq.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.clanq.shared.throttle.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -32,6 +33,16 @@ class FailureAdvice {
     @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletRequest request, HttpServletResponse response, Model model) {
         return render(404, request, response, model);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    String tooMany(TooManyRequestsException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setHeader(
+                "Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        response.setStatus(429);
+        model.addAttribute("ui", uiAdvice.build(request));
+        model.addAttribute("error", ErrorView.of(429, RequestIdFilter.idOf(request), e.retryAfterMinutes()));
+        return "shared/error";
     }
 
     /** A path variable of the wrong type names nothing that exists. */

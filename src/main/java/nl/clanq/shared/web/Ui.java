@@ -15,13 +15,20 @@ public final class Ui {
     private final CsrfToken csrf;
     private final String path;
     private final CurrentUser user;
+    private final String flash;
 
-    Ui(MessageSource messages, Locale locale, CsrfToken csrf, String path, CurrentUser user) {
+    Ui(MessageSource messages, Locale locale, CsrfToken csrf, String path, CurrentUser user, String flash) {
         this.messages = messages;
         this.locale = locale;
         this.csrf = csrf;
         this.path = path;
         this.user = user;
+        this.flash = flash;
+    }
+
+    /** Message key of a one-time notice set before a redirect ({@code flash} attribute), or null. */
+    public String flash() {
+        return flash;
     }
 
     /** The text for {@code key} in the user's language. */

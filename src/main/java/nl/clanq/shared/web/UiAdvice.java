@@ -2,6 +2,7 @@ package nl.clanq.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,6 +12,9 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 /** Adds the {@link Ui} context as model attribute {@code ui} to every page. */
 @ControllerAdvice
 public class UiAdvice {
+
+    /** Flash attribute holding the message key of a notice to show after a redirect. */
+    public static final String FLASH = "flash";
 
     private final MessageSource messages;
     private final List<CurrentUserResolver> userResolvers;
@@ -33,7 +37,15 @@ public class UiAdvice {
                 .filter(u -> u != null)
                 .findFirst()
                 .orElse(null);
-        return new Ui(messages, RequestContextUtils.getLocale(request), csrf, pathOf(request), user);
+        Map<String, ?> flashMap = RequestContextUtils.getInputFlashMap(request);
+        Object flash = flashMap == null ? null : flashMap.get(FLASH);
+        return new Ui(
+                messages,
+                RequestContextUtils.getLocale(request),
+                csrf,
+                pathOf(request),
+                user,
+                flash instanceof String f ? f : null);
     }
 
     private static String pathOf(HttpServletRequest request) {

@@ -1,0 +1,161 @@
+package nl.clanq.accounts.web;
+
+import java.util.Arrays;
+import java.util.List;
+import nl.clanq.accounts.Accounts;
+import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.accounts.EmailChange;
+import nl.clanq.accounts.EmailCodes;
+import nl.clanq.accounts.Profile;
+import nl.clanq.accounts.ProfileUpdated;
+import nl.clanq.accounts.UserView;
+import nl.clanq.shared.web.FormErrors;
+import nl.clanq.shared.web.UiAdvice;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A member's own profile (C8 data) and changing their email address. */
+@Controller
+public class ProfileController {
+
+    static final int MAX_SPECIALISMS = 10;
+
+    private final Accounts accounts;
+    private final EmailChange emailChange;
+    private final ApplicationEventPublisher events;
+
+    ProfileController(Accounts accounts, EmailChange emailChange, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.emailChange = emailChange;
+        this.events = events;
+    }
+
+    public record ProfileView(Profile profile, String email, List<String> suggestions, FormErrors errors) {
+        public String specialismsText() {
+            return String.join(", ", profile.specialisms());
+        }
+    }
+
+    public record EmailView(String newEmail, boolean codeSent, FormErrors errors) {}
+
+    @GetMapping("/profile")
+    String profile(@AuthenticationPrincipal ClanqPrincipal principal, Model model) {
+        UserView u = accounts.get(principal.id());
+        Profile p = new Profile(
+                u.firstName(),
+                u.lastName(),
+                u.jobTitle(),
+                u.city(),
+                u.phone(),
+                u.phoneHidden(),
+                u.bio(),
+                u.specialisms());
+        model.addAttribute("view", new ProfileView(p, u.email(), accounts.popularSpecialisms(30), FormErrors.none()));
+        return "accounts/profile";
+    }
+
+    @PostMapping("/profile")
+    @Transactional
+    String save(
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @RequestParam(defaultValue = "") String firstName,
+            @RequestParam(defaultValue = "") String lastName,
+            @RequestParam(defaultValue = "") String jobTitle,
+            @RequestParam(defaultValue = "") String city,
+            @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "false") boolean phoneHidden,
+            @RequestParam(defaultValue = "") String bio,
+            @RequestParam(defaultValue = "") String specialisms,
+            RedirectAttributes redirect,
+            Model model) {
+        List<String> tags = Arrays.stream(specialisms.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+        Profile p = new Profile(
+                firstName.strip(),
+                lastName.strip(),
+                jobTitle.strip(),
+                city.strip(),
+                phone.strip(),
+                phoneHidden,
+                bio.strip(),
+                tags);
+        FormErrors errors = FormErrors.none();
+        errors.check(p.firstName().isEmpty() || p.firstName().length() > 80, "firstName", "form.required");
+        errors.check(p.lastName().isEmpty() || p.lastName().length() > 80, "lastName", "form.required");
+        errors.check(p.jobTitle().length() > 120, "jobTitle", "form.tooLong", 120);
+        errors.check(p.city().length() > 80, "city", "form.tooLong", 80);
+        errors.check(!p.phone().matches("^[0-9+()\\-\\s]{0,20}$"), "phone", "form.phone.invalid");
+        errors.check(p.bio().length() > 1000, "bio", "form.tooLong", 1000);
+        errors.check(
+                tags.size() > MAX_SPECIALISMS || tags.stream().anyMatch(t -> t.length() > 40),
+                "specialisms",
+                "profile.specialisms.limit",
+                MAX_SPECIALISMS);
+        if (errors.any()) {
+            UserView u = accounts.get(principal.id());
+            model.addAttribute("view", new ProfileView(p, u.email(), accounts.popularSpecialisms(30), errors));
+            return "accounts/profile";
+        }
+        accounts.updateProfile(principal.id(), p);
+        events.publishEvent(
+                new ProfileUpdated(principal.id(), accounts.get(principal.id()).auditLabel()));
+        redirect.addFlashAttribute(UiAdvice.FLASH, "profile.saved");
+        return "redirect:/profile";
+    }
+
+    @GetMapping("/profile/email")
+    String emailForm(Model model) {
+        model.addAttribute("view", new EmailView("", false, FormErrors.none()));
+        return "accounts/email-change";
+    }
+
+    @PostMapping("/profile/email")
+    @Transactional
+    String startEmailChange(
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @RequestParam(defaultValue = "") String newEmail,
+            @RequestParam(defaultValue = "") String password,
+            Model model) {
+        FormErrors errors = FormErrors.none();
+        switch (emailChange.start(principal.id(), password, newEmail)) {
+            case INVALID_ADDRESS -> errors.add("newEmail", "form.email.invalid");
+            case WRONG_PASSWORD -> errors.add("password", "password.currentWrong");
+            case CODE_SENT -> {}
+        }
+        model.addAttribute("view", new EmailView(newEmail, errors.isEmpty(), errors));
+        return "accounts/email-change";
+    }
+
+    @PostMapping("/profile/email/confirm")
+    @Transactional
+    String confirmEmailChange(
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @RequestParam(defaultValue = "") String code,
+            @RequestParam(defaultValue = "") String newEmail,
+            RedirectAttributes redirect,
+            Model model) {
+        EmailCodes.Result result = emailChange.confirm(principal.id(), code);
+        if (result.outcome() == EmailCodes.Outcome.CONFIRMED) {
+            redirect.addFlashAttribute(UiAdvice.FLASH, "profile.email.changed");
+            return "redirect:/profile";
+        }
+        FormErrors errors = FormErrors.none();
+        switch (result.outcome()) {
+            case WRONG -> errors.add("code", "code.wrong", result.attemptsLeft());
+            case TOO_MANY_ATTEMPTS -> errors.add("code", "code.tooMany");
+            default -> errors.add("code", "code.expired");
+        }
+        model.addAttribute("view", new EmailView(newEmail, true, errors));
+        return "accounts/email-change";
+    }
+}

@@ -1,0 +1,85 @@
+package nl.clanq.accounts.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.clanq.shared.throttle.Throttle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Web security for the whole application: public pages, member pages behind the login form, staff
+ * pages and operations endpoints that hide themselves (404), CSRF on every state-changing request
+ * (forms and htmx) and the browser security headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "frame-src 'self'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'");
+
+    /** Pages only signed-in people reach; visitors are sent to the login page. */
+    static final String[] MEMBER_PATHS = {
+        "/start", "/pending", "/organisation/**", "/profile/**", "/account/**", "/communities/**"
+    };
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, Throttle throttle, LoginHandlers handlers) throws Exception {
+        AuthenticationEntryPoint notFound =
+                (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        AccessDeniedHandler hidden = (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher hiddenAreas = new OrRequestMatcher(path.matcher("/actuator/**"), path.matcher("/staff/**"));
+        RequestMatcher[] memberAreas =
+                java.util.Arrays.stream(MEMBER_PATHS).map(path::matcher).toArray(RequestMatcher[]::new);
+
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                path.matcher(HttpMethod.GET, "/actuator/health"),
+                                path.matcher(HttpMethod.GET, "/actuator/health/**"))
+                        .permitAll()
+                        .requestMatchers(hiddenAreas)
+                        .hasRole("STAFF")
+                        .requestMatchers(memberAreas)
+                        .authenticated()
+                        .anyRequest()
+                        .permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .successHandler(handlers)
+                        .failureHandler(handlers)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(notFound, hiddenAreas)
+                        .defaultAccessDeniedHandlerFor(hidden, hiddenAreas)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), new OrRequestMatcher(memberAreas)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.sameOrigin()));
+        return http.build();
+    }
+}

@@ -1,0 +1,234 @@
+package nl.clanq.catalog.web;
+
+import java.util.List;
+import java.util.Locale;
+import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.catalog.Catalog;
+import nl.clanq.catalog.ModuleView;
+import nl.clanq.catalog.VendorView;
+import nl.clanq.shared.web.FormErrors;
+import nl.clanq.shared.web.NotFoundException;
+import nl.clanq.shared.web.UiAdvice;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff maintain vendors and their modules (C1, C2). */
+@Controller
+public class StaffCatalogController {
+
+    private static final String SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+    private final Catalog catalog;
+
+    StaffCatalogController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public record VendorsView(List<VendorView> vendors, Catalog.VendorForm form, FormErrors errors) {}
+
+    public record VendorPage(
+            VendorView vendor,
+            Catalog.VendorForm form,
+            List<ModuleView> modules,
+            Catalog.ModuleForm moduleForm,
+            FormErrors errors,
+            FormErrors moduleErrors) {}
+
+    public record ModulePage(VendorView vendor, ModuleView module, Catalog.ModuleForm form, FormErrors errors) {}
+
+    @GetMapping("/staff/vendors")
+    String vendors(Model model) {
+        model.addAttribute(
+                "view",
+                new VendorsView(catalog.vendors(), new Catalog.VendorForm("", "", "", "", true), FormErrors.none()));
+        return "catalog/staff-vendors";
+    }
+
+    @PostMapping("/staff/vendors")
+    String createVendor(
+            @AuthenticationPrincipal ClanqPrincipal staff,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String slug,
+            @RequestParam(defaultValue = "") String website,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "false") boolean active,
+            RedirectAttributes redirect,
+            Model model) {
+        Catalog.VendorForm form = vendorForm(name, slug, website, description, active);
+        FormErrors errors = validate(form, null);
+        if (errors.any()) {
+            model.addAttribute("view", new VendorsView(catalog.vendors(), form, errors));
+            return "catalog/staff-vendors";
+        }
+        long id = catalog.createVendor(form, actor(staff));
+        redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.vendor.saved");
+        return "redirect:/staff/vendors/" + id;
+    }
+
+    @GetMapping("/staff/vendors/{id}")
+    String vendor(@PathVariable long id, Model model) {
+        VendorView v = catalog.getVendor(id);
+        model.addAttribute(
+                "view",
+                new VendorPage(
+                        v,
+                        new Catalog.VendorForm(
+                                v.name(), v.slug(), nullToEmpty(v.website()), v.description(), v.active()),
+                        catalog.modules(id),
+                        new Catalog.ModuleForm("", "", ""),
+                        FormErrors.none(),
+                        FormErrors.none()));
+        return "catalog/staff-vendor";
+    }
+
+    @PostMapping("/staff/vendors/{id}")
+    String updateVendor(
+            @AuthenticationPrincipal ClanqPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String slug,
+            @RequestParam(defaultValue = "") String website,
+            @RequestParam(defaultValue = "") String description,
+            @RequestParam(defaultValue = "false") boolean active,
+            RedirectAttributes redirect,
+            Model model) {
+        VendorView v = catalog.getVendor(id);
+        Catalog.VendorForm form = vendorForm(name, slug, website, description, active);
+        FormErrors errors = validate(form, id);
+        if (errors.any()) {
+            model.addAttribute(
+                    "view",
+                    new VendorPage(
+                            v,
+                            form,
+                            catalog.modules(id),
+                            new Catalog.ModuleForm("", "", ""),
+                            errors,
+                            FormErrors.none()));
+            return "catalog/staff-vendor";
+        }
+        catalog.updateVendor(id, form, actor(staff));
+        redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.vendor.saved");
+        return "redirect:/staff/vendors/" + id;
+    }
+
+    @PostMapping("/staff/vendors/{id}/modules")
+    String addModule(
+            @AuthenticationPrincipal ClanqPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String slug,
+            @RequestParam(defaultValue = "") String description,
+            RedirectAttributes redirect,
+            Model model) {
+        VendorView v = catalog.getVendor(id);
+        Catalog.ModuleForm form = moduleForm(name, slug, description);
+        FormErrors errors = validate(id, form, null);
+        if (errors.any()) {
+            model.addAttribute(
+                    "view",
+                    new VendorPage(
+                            v,
+                            new Catalog.VendorForm(
+                                    v.name(), v.slug(), nullToEmpty(v.website()), v.description(), v.active()),
+                            catalog.modules(id),
+                            form,
+                            FormErrors.none(),
+                            errors));
+            return "catalog/staff-vendor";
+        }
+        catalog.addModule(id, form, actor(staff));
+        redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.module.saved");
+        return "redirect:/staff/vendors/" + id;
+    }
+
+    @GetMapping("/staff/modules/{id}")
+    String module(@PathVariable long id, Model model) {
+        ModuleView m = catalog.module(id).orElseThrow(NotFoundException::new);
+        model.addAttribute(
+                "view",
+                new ModulePage(
+                        catalog.getVendor(m.vendorId()),
+                        m,
+                        new Catalog.ModuleForm(m.name(), m.slug(), m.description()),
+                        FormErrors.none()));
+        return "catalog/staff-module";
+    }
+
+    @PostMapping("/staff/modules/{id}")
+    String updateModule(
+            @AuthenticationPrincipal ClanqPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String slug,
+            @RequestParam(defaultValue = "") String description,
+            RedirectAttributes redirect,
+            Model model) {
+        ModuleView m = catalog.module(id).orElseThrow(NotFoundException::new);
+        Catalog.ModuleForm form = moduleForm(name, slug, description);
+        FormErrors errors = validate(m.vendorId(), form, id);
+        if (errors.any()) {
+            model.addAttribute("view", new ModulePage(catalog.getVendor(m.vendorId()), m, form, errors));
+            return "catalog/staff-module";
+        }
+        catalog.updateModule(id, form, actor(staff));
+        redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.module.saved");
+        return "redirect:/staff/vendors/" + m.vendorId();
+    }
+
+    private FormErrors validate(Catalog.VendorForm form, Long id) {
+        FormErrors errors = FormErrors.none();
+        errors.check(form.name().isEmpty() || form.name().length() > 100, "name", "form.required");
+        if (!errors.check(!form.slug().matches(SLUG), "slug", "catalog.slug.invalid")) {
+            errors.check(catalog.slugTaken(form.slug(), id), "slug", "catalog.slug.taken");
+        }
+        errors.check(
+                !form.website().isEmpty() && !form.website().matches("^https?://[^\\s]+$"),
+                "website",
+                "catalog.website.invalid");
+        errors.check(form.description().length() > 2000, "description", "form.tooLong", 2000);
+        return errors;
+    }
+
+    private FormErrors validate(long vendorId, Catalog.ModuleForm form, Long id) {
+        FormErrors errors = FormErrors.none();
+        errors.check(form.name().isEmpty() || form.name().length() > 100, "name", "form.required");
+        if (!errors.check(!form.slug().matches(SLUG), "slug", "catalog.slug.invalid")) {
+            errors.check(catalog.moduleSlugTaken(vendorId, form.slug(), id), "slug", "catalog.slug.taken");
+        }
+        errors.check(form.description().length() > 2000, "description", "form.tooLong", 2000);
+        return errors;
+    }
+
+    private static Catalog.VendorForm vendorForm(
+            String name, String slug, String website, String description, boolean active) {
+        return new Catalog.VendorForm(name.strip(), slugOf(slug, name), website.strip(), description.strip(), active);
+    }
+
+    private static Catalog.ModuleForm moduleForm(String name, String slug, String description) {
+        return new Catalog.ModuleForm(name.strip(), slugOf(slug, name), description.strip());
+    }
+
+    /** The given slug, or one made from the name when left empty. */
+    static String slugOf(String slug, String name) {
+        String base = slug.isBlank() ? name : slug;
+        return java.text.Normalizer.normalize(base.strip().toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Catalog.Actor actor(ClanqPrincipal staff) {
+        return new Catalog.Actor(staff.id(), staff.displayName() + " <" + staff.email() + ">");
+    }
+}

@@ -1,0 +1,171 @@
+package nl.clanq.organisations;
+
+import java.util.List;
+import java.util.Optional;
+import nl.clanq.organisations.Views.InvitationView;
+import nl.clanq.organisations.Views.LicenceView;
+import nl.clanq.organisations.Views.MembershipView;
+import nl.clanq.organisations.Views.OrganisationView;
+import nl.clanq.organisations.Views.PersonView;
+import nl.clanq.organisations.Views.Standing;
+import nl.clanq.shared.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of the organisations module: who belongs where, with which licences and seats. */
+@Service
+@Transactional(readOnly = true)
+public class Organisations {
+
+    static final String ORGANISATION =
+            "select id, name, kvk_number, city, industry, employees, owner_user_id, created_at from organisation";
+    static final String MEMBERSHIP =
+            """
+            select m.id, m.organisation_id, m.vendor_id, v.name as vendor_name, m.status, p.seats as seat_limit,
+                   m.applied_at, m.rejection_reason
+            from membership m join vendor v on v.id = m.vendor_id join plan p on p.code = m.plan_code""";
+
+    private final JdbcClient jdbc;
+
+    Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<OrganisationView> find(long id) {
+        return jdbc.sql(ORGANISATION + " where id = ?")
+                .param(id)
+                .query(OrganisationView.class)
+                .optional();
+    }
+
+    public OrganisationView get(long id) {
+        return find(id).orElseThrow(NotFoundException::new);
+    }
+
+    /** The organisation the person belongs to now, if any. */
+    public Optional<OrganisationView> ofUser(long userId) {
+        return jdbc.sql(
+                        ORGANISATION
+                                + " where id = (select organisation_id from organisation_member where user_id = ? and status = 'ACTIVE')")
+                .param(userId)
+                .query(OrganisationView.class)
+                .optional();
+    }
+
+    /** The organisation this person owns (G1, G2); empty for everyone else. */
+    public Optional<OrganisationView> ownedBy(long userId) {
+        return jdbc.sql(ORGANISATION + " where owner_user_id = ?")
+                .param(userId)
+                .query(OrganisationView.class)
+                .optional();
+    }
+
+    public List<MembershipView> memberships(long organisationId) {
+        return jdbc.sql(MEMBERSHIP + " where m.organisation_id = ? order by m.applied_at")
+                .param(organisationId)
+                .query(MembershipView.class)
+                .list();
+    }
+
+    public Optional<MembershipView> membership(long membershipId) {
+        return jdbc.sql(MEMBERSHIP + " where m.id = ?")
+                .param(membershipId)
+                .query(MembershipView.class)
+                .optional();
+    }
+
+    public List<LicenceView> licences(long membershipId) {
+        return jdbc.sql(
+                        """
+                        select l.membership_id, l.module_id, s.name as module_name, l.confirmed_at is not null as confirmed
+                        from licence l join software_module s on s.id = l.module_id
+                        where l.membership_id = ? order by s.position, lower(s.name)""")
+                .param(membershipId)
+                .query(LicenceView.class)
+                .list();
+    }
+
+    /** Active people of the organisation with the memberships they hold a seat in, owner first. */
+    public List<PersonView> people(long organisationId) {
+        return jdbc.sql(
+                        """
+                        select u.id as user_id, u.first_name || ' ' || u.last_name as name, u.email, u.job_title,
+                               (o.owner_user_id = u.id) as owner,
+                               coalesce(array_agg(s.membership_id order by s.membership_id)
+                                        filter (where s.membership_id is not null), '{}') as membership_ids,
+                               om.joined_at
+                        from organisation_member om
+                        join organisation o on o.id = om.organisation_id
+                        join app_user u on u.id = om.user_id
+                        left join membership_seat s on s.user_id = u.id
+                             and s.membership_id in (select id from membership where organisation_id = o.id)
+                        where om.organisation_id = ? and om.status = 'ACTIVE'
+                        group by u.id, o.owner_user_id, om.joined_at
+                        order by (o.owner_user_id = u.id) desc, lower(u.last_name), lower(u.first_name)""")
+                .param(organisationId)
+                .query((rs, n) -> new PersonView(
+                        rs.getLong("user_id"),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("job_title"),
+                        rs.getBoolean("owner"),
+                        List.of((Long[]) rs.getArray("membership_ids").getArray()),
+                        rs.getTimestamp("joined_at").toInstant()))
+                .list();
+    }
+
+    public List<InvitationView> openInvitations(long organisationId) {
+        return jdbc.sql(
+                        """
+                        select id, membership_id, email, as_owner, expires_at, created_at from invitation
+                        where organisation_id = ? and status = 'OPEN' and expires_at > now()
+                        order by created_at""")
+                .param(organisationId)
+                .query(InvitationView.class)
+                .list();
+    }
+
+    /** Seats taken: people assigned plus open invitations (C4). */
+    public int seatsTaken(long membershipId) {
+        return jdbc.sql(
+                        """
+                        select (select count(*) from membership_seat where membership_id = :m)
+                             + (select count(*) from invitation where membership_id = :m and status = 'OPEN'
+                                and expires_at > now() and not as_owner)""")
+                .param("m", membershipId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Where the person stands, for the gate in front of member pages. */
+    public Standing standing(long userId) {
+        return jdbc.sql(
+                        """
+                        select om.organisation_id,
+                               coalesce(o.owner_user_id = :u, false) as owner,
+                               exists (select 1 from membership_seat s join membership m on m.id = s.membership_id
+                                       where s.user_id = :u and m.status = 'ACTIVE') as active_seat,
+                               (select m.status from membership m where m.organisation_id = om.organisation_id
+                                order by (m.status = 'ACTIVE') desc, m.applied_at limit 1) as pending_status
+                        from organisation_member om join organisation o on o.id = om.organisation_id
+                        where om.user_id = :u and om.status = 'ACTIVE'""")
+                .param("u", userId)
+                .query(Standing.class)
+                .optional()
+                .orElse(new Standing(null, false, false, null));
+    }
+
+    /** Module ids the person may use now: confirmed licences of active memberships they have a seat in (C5). */
+    public List<Long> licensedModules(long userId) {
+        return jdbc.sql(
+                        """
+                        select distinct l.module_id from membership_seat s
+                        join membership m on m.id = s.membership_id and m.status = 'ACTIVE'
+                        join licence l on l.membership_id = m.id and l.confirmed_at is not null
+                        where s.user_id = ?""")
+                .param(userId)
+                .query(Long.class)
+                .list();
+    }
+}
