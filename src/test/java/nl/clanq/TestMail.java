@@ -87,6 +87,19 @@ public final class TestMail {
                 .getFirst();
     }
 
+    /** Waits until a mail for {@code address} whose subject contains {@code subjectPart} arrived. */
+    public static ReceivedMail awaitMail(String address, String subjectPart) {
+        return await("a mail to " + address + " about " + subjectPart)
+                .atMost(DEFAULT_TIMEOUT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> receivedBy(address).stream()
+                                .filter(m -> m.subject().contains(subjectPart))
+                                .toList(),
+                        mails -> !mails.isEmpty())
+                .getFirst();
+    }
+
     /** Forgets every received mail. */
     public static void purge() {
         try {

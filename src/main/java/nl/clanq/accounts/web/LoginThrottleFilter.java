@@ -26,7 +26,10 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+        if ("POST".equals(request.getMethod())
+                && "/login"
+                        .equals(request.getRequestURI()
+                                .substring(request.getContextPath().length()))) {
             try {
                 throttle.attempt(Throttle.Limit.LOGIN_PER_IP, request.getRemoteAddr());
                 throttle.attempt(

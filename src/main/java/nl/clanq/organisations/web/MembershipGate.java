@@ -49,7 +49,8 @@ class MembershipGate extends OncePerRequestFilter {
         if (auth != null
                 && auth.getPrincipal() instanceof ClanqPrincipal principal
                 && !principal.isStaff()
-                && !isOpen(request.getServletPath())
+                && !isOpen(request.getRequestURI()
+                        .substring(request.getContextPath().length()))
                 && !organisations.standing(principal.id()).mayUseMemberPages()) {
             response.sendRedirect(request.getContextPath() + "/pending");
             return;

@@ -173,13 +173,13 @@ public class OwnerController {
             RedirectAttributes redirect,
             Model model) {
         Owner owner = ownerCheck.require(principal.id());
-        try {
-            seats.remove(owner, userId);
-        } catch (Seats.OwnerCannotLeave e) {
+        if (userId == owner.userId()) {
+            // G1: the owner cannot leave without transferring first.
             model.addAttribute(
                     "view", overview(owner, "", null, FormErrors.none().add("people", "owner.remove.owner")));
             return "organisations/owner-overview";
         }
+        seats.remove(owner, userId);
         redirect.addFlashAttribute(UiAdvice.FLASH, "owner.remove.done");
         return "redirect:/organisation";
     }

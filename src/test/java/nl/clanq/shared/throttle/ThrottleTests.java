@@ -1,0 +1,73 @@
+package nl.clanq.shared.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class ThrottleTests {
+
+    /** A clock the test moves instead of sleeping. */
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-20T10:00:00Z");
+
+        void move(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void refusesTheEleventhLoginForOneAccountAndSaysWhenToRetry_S11() {
+        MovableClock clock = new MovableClock();
+        Throttle throttle = new Throttle(clock);
+        for (int i = 0; i < 10; i++) {
+            throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        }
+        assertThatThrownBy(() -> throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl"))
+                .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.retryAfterMinutes())
+                        .isBetween(1L, 2L));
+        // Another account is not affected.
+        throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "mark@example.nl");
+    }
+
+    @Test
+    void allowsAgainWhenTimeHasPassed_S11() {
+        MovableClock clock = new MovableClock();
+        Throttle throttle = new Throttle(clock);
+        for (int i = 0; i < 10; i++) {
+            throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        }
+        clock.move(Duration.ofMinutes(15));
+        throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+    }
+
+    @Test
+    void resetForgetsTheAttempts_S11() {
+        Throttle throttle = new Throttle(new MovableClock());
+        for (int i = 0; i < 10; i++) {
+            throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        }
+        throttle.reset(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+    }
+}
