@@ -58,7 +58,15 @@ public final class Views {
             String applicantPhone,
             List<String> modules,
             Instant appliedAt,
-            List<String> sameKvkOrganisations) {}
+            List<String> sameKvkOrganisations) {
+
+        public String appliedAtText(java.util.Locale locale) {
+            return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(locale)
+                    .withZone(java.time.ZoneId.of("Europe/Amsterdam"))
+                    .format(appliedAt);
+        }
+    }
 
     public record LicenceRequestView(
             long id,

@@ -48,6 +48,16 @@ public final class FormErrors {
         return p == null ? "" : ui.t(p.key(), p.args());
     }
 
+    /**
+     * The field's label for the error summary, from the message key {@code field.<name>}; empty
+     * when there is none, so the summary shows the message alone.
+     */
+    public String label(Ui ui, String field) {
+        String key = "field." + field.replaceAll("-\\d+$", "");
+        String label = ui.t(key);
+        return label.equals(key) ? "" : label;
+    }
+
     public List<String> fieldNames() {
         return List.copyOf(fields.keySet());
     }
