@@ -19,3 +19,61 @@ document.addEventListener("submit", function (event) {
         event.preventDefault();
     }
 });
+
+// S5: a minute before the session would end for inactivity, offer to stay signed in.
+(function () {
+    "use strict";
+    var seconds = parseInt(document.body.dataset.idleSeconds || "0", 10);
+    if (!seconds) {
+        return;
+    }
+    var warnTimer, endTimer;
+    function csrf() {
+        var header = document.querySelector('meta[name="csrf-header"]');
+        var token = document.querySelector('meta[name="csrf-token"]');
+        var headers = {};
+        if (header && token) {
+            headers[header.content] = token.content;
+        }
+        return headers;
+    }
+    function dialog() {
+        var element = document.getElementById("idle-dialog");
+        return element && window.bootstrap ? window.bootstrap.Modal.getOrCreateInstance(element) : null;
+    }
+    function schedule() {
+        clearTimeout(warnTimer);
+        clearTimeout(endTimer);
+        warnTimer = setTimeout(function () {
+            var d = dialog();
+            if (d) {
+                d.show();
+                document.getElementById("idle-stay").focus();
+            }
+        }, Math.max(seconds - 60, 1) * 1000);
+        endTimer = setTimeout(function () {
+            window.location.assign("/login?ended");
+        }, seconds * 1000);
+    }
+    document.addEventListener("DOMContentLoaded", function () {
+        var stay = document.getElementById("idle-stay");
+        if (stay) {
+            stay.addEventListener("click", function () {
+                fetch("/account/keep-alive", { method: "POST", headers: csrf(), credentials: "same-origin" })
+                    .then(function (response) {
+                        if (response.ok) {
+                            var d = dialog();
+                            if (d) {
+                                d.hide();
+                            }
+                            schedule();
+                        } else {
+                            window.location.assign("/login?ended");
+                        }
+                    });
+            });
+        }
+        schedule();
+    });
+    document.addEventListener("htmx:afterRequest", schedule);
+})();

@@ -1,5 +1,7 @@
 package nl.clanq.accounts;
 
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,35 @@ public class SessionControl {
 
     SessionControl(FindByIndexNameSessionRepository<? extends Session> sessions) {
         this.sessions = sessions;
+    }
+
+    /** Session attributes Clanq sets at login, for the sessions page. */
+    public static final String BROWSER = "clanq.session.browser";
+
+    public static final String ADDRESS = "clanq.session.address";
+
+    /** The person's open sessions, most recently active first. */
+    public List<SessionInfo> list(long userId, String currentSessionId) {
+        return sessions.findByPrincipalName(Long.toString(userId)).values().stream()
+                .filter(s -> !s.isExpired())
+                .map(s -> new SessionInfo(
+                        s.getId(),
+                        s.getAttribute(BROWSER) instanceof String b ? b : "",
+                        s.getAttribute(ADDRESS) instanceof String a ? a : "",
+                        s.getCreationTime(),
+                        s.getLastAccessedTime(),
+                        s.getId().equals(currentSessionId)))
+                .sorted(Comparator.comparing(SessionInfo::lastActiveAt).reversed())
+                .toList();
+    }
+
+    /** Ends one session of the person; false when it is not theirs (or gone already). */
+    public boolean end(long userId, String sessionId) {
+        if (!sessions.findByPrincipalName(Long.toString(userId)).containsKey(sessionId)) {
+            return false;
+        }
+        sessions.deleteById(sessionId);
+        return true;
     }
 
     public void endAll(long userId) {

@@ -96,6 +96,24 @@ class OrganisationMail {
                 .paragraph(t("mail.removed.text", l, organisation)));
     }
 
+    /** S10: staff learn at once that an owner locked their organisation. */
+    void lockAlert(UserView staff, String organisation, String owner) {
+        Locale l = staff.preferredLocale();
+        send(MailMessage.to(staff.email(), l)
+                .kind("organisation.lock-alert")
+                .subject(t("mail.lockAlert.subject", l, organisation))
+                .paragraph(t("mail.lockAlert.text", l, organisation, owner))
+                .action(t("mail.lockAlert.action", l), mailer.link("/staff/locks")));
+    }
+
+    void unlocked(UserView owner, String organisation) {
+        Locale l = owner.preferredLocale();
+        send(MailMessage.to(owner.email(), l)
+                .kind("organisation.unlocked")
+                .subject(t("mail.unlocked.subject", l, organisation))
+                .paragraph(t("mail.unlocked.text", l, organisation)));
+    }
+
     private void send(MailMessage.Builder builder) {
         mailer.send(builder.build());
     }

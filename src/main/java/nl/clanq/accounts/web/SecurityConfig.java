@@ -1,6 +1,8 @@
 package nl.clanq.accounts.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.clanq.accounts.LoginAttempts;
+import nl.clanq.shared.security.ClanqSecurityProperties;
 import nl.clanq.shared.throttle.Throttle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +16,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Web security for the whole application: public pages, member pages behind the login form, staff
@@ -44,8 +49,34 @@ class SecurityConfig {
         "/start", "/pending", "/organisation/**", "/profile/**", "/account/**", "/communities/**"
     };
 
+    /** S1: in production (HTTPS) the session cookie is {@code Secure} with the {@code __Host-} prefix. */
     @Bean
-    SecurityFilterChain web(HttpSecurity http, Throttle throttle, LoginHandlers handlers) throws Exception {
+    CookieSerializer cookieSerializer(ClanqSecurityProperties properties) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName(properties.https() ? "__Host-CLANQ_SESSION" : "CLANQ_SESSION");
+        serializer.setUseSecureCookie(properties.https());
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite("Lax");
+        serializer.setCookiePath("/");
+        return serializer;
+    }
+
+    @Bean
+    SecurityFilterChain web(
+            HttpSecurity http,
+            Throttle throttle,
+            LoginAttempts attempts,
+            LoginHandlers handlers,
+            ClanqSecurityProperties properties)
+            throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        if (properties.https()) {
+            csrfTokens.setCookieName("__Host-XSRF-TOKEN");
+            csrfTokens.setCookieCustomizer(
+                    cookie -> cookie.secure(true).sameSite("Lax").path("/"));
+        } else {
+            csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        }
         AuthenticationEntryPoint notFound =
                 (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         AccessDeniedHandler hidden = (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
@@ -71,15 +102,22 @@ class SecurityConfig {
                         .failureHandler(handlers)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .addFilterBefore(
+                        new LoginThrottleFilter(throttle, attempts), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(notFound, hiddenAreas)
                         .defaultAccessDeniedHandlerFor(hidden, hiddenAreas)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), new OrRequestMatcher(memberAreas)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .frameOptions(frame -> frame.sameOrigin()));
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .httpStrictTransportSecurity(hsts -> {
+                            // Behind a TLS-terminating proxy the request itself may look plain.
+                            if (properties.https()) {
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE).maxAgeInSeconds(31_536_000);
+                            }
+                        }));
         return http.build();
     }
 }

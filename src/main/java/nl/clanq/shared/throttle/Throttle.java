@@ -65,7 +65,6 @@ public class Throttle {
     /** The limits, with their budget per period. */
     public enum Limit {
         LOGIN_PER_IP(30, Duration.ofHours(1)),
-        LOGIN_PER_ACCOUNT(10, Duration.ofMinutes(15)),
         REGISTRATION_PER_IP(10, Duration.ofHours(1)),
         CODE_ATTEMPT_PER_IP(30, Duration.ofHours(1)),
         CODE_RESEND_PER_ACCOUNT(5, Duration.ofHours(1)),

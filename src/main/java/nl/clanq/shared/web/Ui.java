@@ -16,14 +16,28 @@ public final class Ui {
     private final String path;
     private final CurrentUser user;
     private final String flash;
+    private final int idleSeconds;
 
-    Ui(MessageSource messages, Locale locale, CsrfToken csrf, String path, CurrentUser user, String flash) {
+    Ui(
+            MessageSource messages,
+            Locale locale,
+            CsrfToken csrf,
+            String path,
+            CurrentUser user,
+            String flash,
+            int idleSeconds) {
         this.messages = messages;
         this.locale = locale;
         this.csrf = csrf;
         this.path = path;
         this.user = user;
         this.flash = flash;
+        this.idleSeconds = idleSeconds;
+    }
+
+    /** Seconds of inactivity after which the session ends (S5); 0 for visitors. */
+    public int idleSeconds() {
+        return idleSeconds;
     }
 
     /** Message key of a one-time notice set before a redirect ({@code flash} attribute), or null. */
@@ -67,6 +81,43 @@ public final class Ui {
 
     public boolean isActive(String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static final java.time.ZoneId AMSTERDAM = java.time.ZoneId.of("Europe/Amsterdam");
+
+    /** A moment in Dutch time, formatted for the user's language. */
+    public String dateTime(java.time.Instant instant) {
+        return instant == null
+                ? ""
+                : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .withZone(AMSTERDAM)
+                        .format(instant);
+    }
+
+    /**
+     * A short, readable name for a browser's User-Agent ("Firefox on Windows"). Only for display:
+     * a rough reading of the well-known product tokens is enough here.
+     */
+    public String browserName(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return t("sessions.unknownBrowser");
+        }
+        String browser = userAgent.contains("Edg/")
+                ? "Edge"
+                : userAgent.contains("Firefox/")
+                        ? "Firefox"
+                        : userAgent.contains("Chrome/") || userAgent.contains("Chromium/")
+                                ? "Chrome"
+                                : userAgent.contains("Safari/") ? "Safari" : t("sessions.unknownBrowser");
+        String system = userAgent.contains("Android")
+                ? "Android"
+                : userAgent.contains("iPhone") || userAgent.contains("iPad")
+                        ? "iOS"
+                        : userAgent.contains("Windows")
+                                ? "Windows"
+                                : userAgent.contains("Mac OS") ? "macOS" : userAgent.contains("Linux") ? "Linux" : null;
+        return system == null ? browser : t("sessions.browserOn", browser, system);
     }
 
     public CurrentUser user() {

@@ -45,7 +45,10 @@ public class UiAdvice {
                 csrf,
                 pathOf(request),
                 user,
-                flash instanceof String f ? f : null);
+                flash instanceof String f ? f : null,
+                user == null || request.getSession(false) == null
+                        ? 0
+                        : request.getSession(false).getMaxInactiveInterval());
     }
 
     private static String pathOf(HttpServletRequest request) {

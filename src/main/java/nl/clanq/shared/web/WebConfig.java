@@ -21,13 +21,14 @@ class WebConfig implements WebMvcConfigurer {
     static final String LANGUAGE_COOKIE = "clanq_lang";
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(nl.clanq.shared.security.ClanqSecurityProperties security) {
         CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
         resolver.setDefaultLocale(DUTCH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         resolver.setRejectInvalidCookies(true);
+        resolver.setCookieSecure(security.https());
         return resolver;
     }
 

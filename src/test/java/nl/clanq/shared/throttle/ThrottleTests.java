@@ -37,37 +37,37 @@ class ThrottleTests {
     }
 
     @Test
-    void refusesTheEleventhLoginForOneAccountAndSaysWhenToRetry_S11() {
+    void refusesTheThirtyFirstLoginFromOneAddressAndSaysWhenToRetry_S11() {
         MovableClock clock = new MovableClock();
         Throttle throttle = new Throttle(clock);
-        for (int i = 0; i < 10; i++) {
-            throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        for (int i = 0; i < 30; i++) {
+            throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7");
         }
-        assertThatThrownBy(() -> throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl"))
+        assertThatThrownBy(() -> throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7"))
                 .isInstanceOfSatisfying(TooManyRequestsException.class, e -> assertThat(e.retryAfterMinutes())
-                        .isBetween(1L, 2L));
-        // Another account is not affected.
-        throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "mark@example.nl");
+                        .isBetween(1L, 3L));
+        // Another address is not affected.
+        throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.8");
     }
 
     @Test
     void allowsAgainWhenTimeHasPassed_S11() {
         MovableClock clock = new MovableClock();
         Throttle throttle = new Throttle(clock);
-        for (int i = 0; i < 10; i++) {
-            throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        for (int i = 0; i < 30; i++) {
+            throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7");
         }
-        clock.move(Duration.ofMinutes(15));
-        throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        clock.move(Duration.ofMinutes(3));
+        throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7");
     }
 
     @Test
     void resetForgetsTheAttempts_S11() {
         Throttle throttle = new Throttle(new MovableClock());
-        for (int i = 0; i < 10; i++) {
-            throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        for (int i = 0; i < 30; i++) {
+            throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7");
         }
-        throttle.reset(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
-        throttle.attempt(Throttle.Limit.LOGIN_PER_ACCOUNT, "eva@example.nl");
+        throttle.reset(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7");
+        throttle.attempt(Throttle.Limit.LOGIN_PER_IP, "192.0.2.7");
     }
 }
