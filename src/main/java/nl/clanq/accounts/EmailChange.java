@@ -42,8 +42,10 @@ public class EmailChange {
         if (!accounts.passwordMatches(userId, password)) {
             return Start.WRONG_PASSWORD;
         }
-        UserView user = accounts.get(userId);
-        codes.issue(userId, EmailCodes.Purpose.EMAIL_CHANGE, email, user.locale());
+        if (!accounts.exists(email)) {
+            UserView user = accounts.get(userId);
+            codes.issue(userId, EmailCodes.Purpose.EMAIL_CHANGE, email, user.locale());
+        }
         return Start.CODE_SENT;
     }
 

@@ -16,6 +16,9 @@ public class SessionControl {
         this.sessions = sessions;
     }
 
+    /** Session attribute set on sessions that must end at their next request, with the reason. */
+    public static final String ENDED = "clanq.session.ended";
+
     /** Session attributes Clanq sets at login, for the sessions page. */
     public static final String BROWSER = "clanq.session.browser";
 
@@ -43,6 +46,21 @@ public class SessionControl {
         }
         sessions.deleteById(sessionId);
         return true;
+    }
+
+    /**
+     * Ends every session of the person at once, but so that their next click still learns why
+     * (e.g. {@code locked}): the sessions are marked, and the session guard ends a marked session
+     * on its next request and shows the reason instead of a bare login page.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void endAllBecause(long userId, String reason) {
+        FindByIndexNameSessionRepository repository = sessions;
+        for (Object value : sessions.findByPrincipalName(Long.toString(userId)).values()) {
+            Session session = (Session) value;
+            session.setAttribute(ENDED, reason);
+            repository.save(session);
+        }
     }
 
     public void endAll(long userId) {

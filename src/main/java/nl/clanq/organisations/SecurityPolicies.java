@@ -203,7 +203,7 @@ public class SecurityPolicies implements LoginPolicy {
                 .params(owner.organisationId(), now(), owner.userId())
                 .update();
         List<PersonView> people = organisations.people(owner.organisationId());
-        people.forEach(p -> sessions.endAll(p.userId()));
+        people.forEach(p -> sessions.endAllBecause(p.userId(), "locked"));
         OrganisationView o = organisations.get(owner.organisationId());
         staffAdministrators().forEach(staff -> mail.lockAlert(staff, o.name(), owner.name()));
         events.publishEvent(new OrganisationChanged(

@@ -8,6 +8,7 @@ import nl.clanq.accounts.NewAccount;
 import nl.clanq.catalog.Catalog;
 import nl.clanq.catalog.ModuleView;
 import nl.clanq.catalog.VendorView;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,6 +28,15 @@ public class Fixtures {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final UserDetailsService users;
+
+    @Autowired
+    private Seats seats;
+
+    @Autowired
+    private Governance governance;
+
+    @Autowired
+    private OwnerCheck ownerCheck;
 
     Fixtures(
             Accounts accounts,
@@ -84,6 +94,27 @@ public class Fixtures {
         });
     }
 
+    /** An organisation whose registration waits for staff (PENDING); its owner holds the only seat. */
+    public Org pendingOrganisation() {
+        return tx.execute(status -> {
+            String email = unique("pending");
+            long ownerId = person(email);
+            long orgId = jdbc.sql(
+                            """
+                            insert into organisation (name, kvk_number, city, industry, employees, owner_user_id)
+                            values ('Wachtende organisatie', '12345678', 'Utrecht', 'government', '51-250', ?) returning id""")
+                    .param(ownerId)
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
+                    .params(orgId, ownerId)
+                    .update();
+            long membershipId = registrations.openMembership(
+                    orgId, vendor().id(), Set.of(modules().get(0).id()), ownerId, "PENDING");
+            return new Org(orgId, membershipId, ownerId, email);
+        });
+    }
+
     /** A member of {@code org} with a seat in its membership. */
     public long member(Org org) {
         return tx.execute(status -> {
@@ -112,5 +143,118 @@ public class Fixtures {
 
     public UserDetails staff() {
         return users.loadUserByUsername("beheer@clanq.nl");
+    }
+
+    /**
+     * An approved organisation in the community of {@code vendorId}: its owner holds a seat and a
+     * confirmed licence for the vendor's first active module.
+     */
+    public Org organisation(long vendorId) {
+        return tx.execute(status -> {
+            String email = unique("owner");
+            long ownerId = quickPerson(email);
+            long orgId = jdbc.sql(
+                            """
+                            insert into organisation (name, kvk_number, city, industry, employees, owner_user_id)
+                            values ('Testorganisatie', '12345678', 'Utrecht', 'government', '51-250', ?) returning id""")
+                    .param(ownerId)
+                    .query(Long.class)
+                    .single();
+            jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
+                    .params(orgId, ownerId)
+                    .update();
+            long moduleId = catalog.activeModules(vendorId).get(0).id();
+            long membershipId = registrations.openMembership(orgId, vendorId, Set.of(moduleId), ownerId, "ACTIVE");
+            jdbc.sql("update licence set confirmed_at = now() where membership_id = ?")
+                    .param(membershipId)
+                    .update();
+            return new Org(orgId, membershipId, ownerId, email);
+        });
+    }
+
+    /**
+     * An application of {@code org} for the community of {@code vendorId} that waits for staff
+     * (status PENDING, the vendor's first active module), as after applying for another community.
+     */
+    public long pendingMembership(Org org, long vendorId) {
+        return tx.execute(status -> registrations.openMembership(
+                org.id(),
+                vendorId,
+                Set.of(catalog.activeModules(vendorId).get(0).id()),
+                org.ownerId(),
+                "PENDING"));
+    }
+
+    public record Invitation(long id, String token) {}
+
+    /** An open invitation to {@code org}'s membership, as its owner sends it (without the mail). */
+    public Invitation invitation(Org org) {
+        return tx.execute(status -> {
+            String token =
+                    seats.createInvitation(org.id(), org.membershipId(), unique("invitee"), false, org.ownerId());
+            long id = jdbc.sql("select id from invitation where token_hash = ?")
+                    .param(nl.clanq.accounts.Tokens.hash(token))
+                    .query(Long.class)
+                    .single();
+            return new Invitation(id, token);
+        });
+    }
+
+    /**
+     * A pending licence change request of {@code org}'s membership (adds the vendor's second active
+     * module), as its owner makes it; staff decide on it.
+     */
+    public long licenceRequest(Org org, long vendorId) {
+        return tx.execute(status -> {
+            List<ModuleView> offered = catalog.activeModules(vendorId);
+            governance.requestLicenceChange(
+                    ownerCheck.require(org.ownerId()),
+                    org.membershipId(),
+                    Set.of(offered.get(0).id(), offered.get(1).id()),
+                    "");
+            return jdbc.sql("select max(id) from licence_change_request where membership_id = ? and status = 'PENDING'")
+                    .param(org.membershipId())
+                    .query(Long.class)
+                    .single();
+        });
+    }
+
+    private volatile Long passwordTemplate;
+
+    /**
+     * Like {@link #person}, but without hashing again: the account gets the stored hash of {@link
+     * #PASSWORD} of one person made once through the real service. Argon2 costs tens of
+     * milliseconds a hash, too much for suites that make hundreds of people.
+     */
+    public long quickPerson(String email) {
+        Long template = passwordTemplate;
+        if (template == null) {
+            template = person(unique("template"));
+            passwordTemplate = template;
+        }
+        long from = template;
+        return tx.execute(status -> jdbc.sql(
+                        """
+                        insert into app_user (email, password_hash, first_name, last_name, job_title, locale,
+                                              email_verified, password_changed_at)
+                        select ?, password_hash, first_name, last_name, job_title, locale, true, password_changed_at
+                        from app_user where id = ? returning id""")
+                .params(email.toLowerCase(java.util.Locale.ROOT), from)
+                .query(Long.class)
+                .single());
+    }
+
+    /** Like {@link #member}, made with {@link #quickPerson}. */
+    public long quickMember(Org org) {
+        return tx.execute(status -> {
+            long id = quickPerson(unique("member"));
+            jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
+                    .params(org.id(), id)
+                    .update();
+            jdbc.sql("insert into membership_seat (membership_id, user_id) values (?, ?)")
+                    .params(org.membershipId(), id)
+                    .update();
+            return id;
+        });
     }
 }

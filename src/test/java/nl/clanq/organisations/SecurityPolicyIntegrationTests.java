@@ -186,7 +186,9 @@ class SecurityPolicyIntegrationTests {
                 .param("lockPassword", Fixtures.PASSWORD));
         assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login/refused/locked");
 
-        // The member's open page goes to the login on the next click; signing in is refused.
+        // The member's open page goes to the locked notice on the next click; signing in is refused.
+        assertThat(perform(get("/start").cookie(memberSession)).getResponse().getRedirectedUrl())
+                .isEqualTo("/login/refused/locked");
         assertThat(perform(get("/start").cookie(memberSession)).getResponse().getRedirectedUrl())
                 .endsWith("/login");
         MvcResult again = perform(

@@ -1,5 +1,7 @@
 package nl.clanq.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.List;
 import nl.clanq.accounts.Accounts;
@@ -9,10 +11,17 @@ import nl.clanq.accounts.EmailCodes;
 import nl.clanq.accounts.Profile;
 import nl.clanq.accounts.ProfileUpdated;
 import nl.clanq.accounts.UserView;
+import nl.clanq.shared.throttle.Throttle;
 import nl.clanq.shared.web.FormErrors;
 import nl.clanq.shared.web.UiAdvice;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -30,11 +39,32 @@ public class ProfileController {
     private final Accounts accounts;
     private final EmailChange emailChange;
     private final ApplicationEventPublisher events;
+    private final Throttle throttle;
+    private final UserDetailsService users;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    ProfileController(Accounts accounts, EmailChange emailChange, ApplicationEventPublisher events) {
+    ProfileController(
+            Accounts accounts,
+            EmailChange emailChange,
+            ApplicationEventPublisher events,
+            Throttle throttle,
+            UserDetailsService users) {
         this.accounts = accounts;
         this.emailChange = emailChange;
         this.events = events;
+        this.throttle = throttle;
+        this.users = users;
+    }
+
+    /** The session keeps showing the person's own name and address as they are now. */
+    private void refreshSignedInPerson(long userId, HttpServletRequest request, HttpServletResponse response) {
+        ClanqPrincipal fresh =
+                (ClanqPrincipal) users.loadUserByUsername(accounts.get(userId).email());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
     }
 
     public record ProfileView(Profile profile, String email, List<String> suggestions, FormErrors errors) {
@@ -73,6 +103,8 @@ public class ProfileController {
             @RequestParam(defaultValue = "false") boolean phoneHidden,
             @RequestParam(defaultValue = "") String bio,
             @RequestParam(defaultValue = "") String specialisms,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes redirect,
             Model model) {
         List<String> tags = Arrays.stream(specialisms.split(","))
@@ -109,6 +141,7 @@ public class ProfileController {
         accounts.updateProfile(principal.id(), p);
         events.publishEvent(
                 new ProfileUpdated(principal.id(), accounts.get(principal.id()).auditLabel()));
+        refreshSignedInPerson(principal.id(), request, response);
         redirect.addFlashAttribute(UiAdvice.FLASH, "profile.saved");
         return "redirect:/profile";
     }
@@ -126,6 +159,7 @@ public class ProfileController {
             @RequestParam(defaultValue = "") String newEmail,
             @RequestParam(defaultValue = "") String password,
             Model model) {
+        throttle.attempt(Throttle.Limit.EMAIL_CHANGE_PER_ACCOUNT, Long.toString(principal.id()));
         FormErrors errors = FormErrors.none();
         switch (emailChange.start(principal.id(), password, newEmail)) {
             case INVALID_ADDRESS -> errors.add("newEmail", "form.email.invalid");
@@ -142,10 +176,13 @@ public class ProfileController {
             @AuthenticationPrincipal ClanqPrincipal principal,
             @RequestParam(defaultValue = "") String code,
             @RequestParam(defaultValue = "") String newEmail,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes redirect,
             Model model) {
         EmailCodes.Result result = emailChange.confirm(principal.id(), code);
         if (result.outcome() == EmailCodes.Outcome.CONFIRMED) {
+            refreshSignedInPerson(principal.id(), request, response);
             redirect.addFlashAttribute(UiAdvice.FLASH, "profile.email.changed");
             return "redirect:/profile";
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.accounts.LoginPolicy;
+import nl.clanq.accounts.SessionControl;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -44,17 +45,26 @@ class SessionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        HttpSession session = request.getSession(false);
-        if (session == null || auth == null || !(auth.getPrincipal() instanceof ClanqPrincipal principal)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (auth == null
+                || !(auth.getPrincipal() instanceof ClanqPrincipal principal)
+                || path.startsWith("/login/refused/")) {
             chain.doFilter(request, response);
             return;
         }
-        Instant started = session.getAttribute(STARTED) instanceof Instant i ? i : null;
-        if (started == null) {
-            session.setAttribute(STARTED, clock.instant());
-        } else if (started.plus(ABSOLUTE_LIMIT).isBefore(clock.instant())) {
-            end(request, response, session, "/login?ended");
-            return;
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            if (session.getAttribute(SessionControl.ENDED) instanceof String reason) {
+                end(request, response, session, reason.equals("locked") ? "/login/refused/locked" : "/login?ended");
+                return;
+            }
+            Instant started = session.getAttribute(STARTED) instanceof Instant i ? i : null;
+            if (started == null) {
+                session.setAttribute(STARTED, clock.instant());
+            } else if (started.plus(ABSOLUTE_LIMIT).isBefore(clock.instant())) {
+                end(request, response, session, "/login?ended");
+                return;
+            }
         }
         if (!principal.isStaff()) {
             Optional<LoginPolicy.Refusal> refusal = policies.stream()
@@ -68,11 +78,16 @@ class SessionGuard extends OncePerRequestFilter {
                         "/login/refused/" + refusal.get().name().toLowerCase());
                 return;
             }
-            policies.stream().mapToInt(p -> p.idleMinutes(principal.id())).min().ifPresent(minutes -> {
-                if (session.getMaxInactiveInterval() != minutes * 60) {
-                    session.setMaxInactiveInterval(minutes * 60);
-                }
-            });
+            if (session != null) {
+                policies.stream()
+                        .mapToInt(p -> p.idleMinutes(principal.id()))
+                        .min()
+                        .ifPresent(minutes -> {
+                            if (session.getMaxInactiveInterval() != minutes * 60) {
+                                session.setMaxInactiveInterval(minutes * 60);
+                            }
+                        });
+            }
         }
         chain.doFilter(request, response);
     }
@@ -80,7 +95,9 @@ class SessionGuard extends OncePerRequestFilter {
     private static void end(HttpServletRequest request, HttpServletResponse response, HttpSession session, String to)
             throws IOException {
         SecurityContextHolder.clearContext();
-        session.invalidate();
+        if (session != null) {
+            session.invalidate();
+        }
         if ("true".equals(request.getHeader("HX-Request"))) {
             response.setHeader("HX-Redirect", request.getContextPath() + to);
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);

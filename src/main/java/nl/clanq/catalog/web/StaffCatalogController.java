@@ -184,7 +184,9 @@ public class StaffCatalogController {
 
     private FormErrors validate(Catalog.VendorForm form, Long id) {
         FormErrors errors = FormErrors.none();
-        errors.check(form.name().isEmpty() || form.name().length() > 100, "name", "form.required");
+        if (!errors.check(form.name().isEmpty(), "name", "form.required")) {
+            errors.check(form.name().length() > 100, "name", "form.tooLong", 100);
+        }
         if (!errors.check(!form.slug().matches(SLUG), "slug", "catalog.slug.invalid")) {
             errors.check(catalog.slugTaken(form.slug(), id), "slug", "catalog.slug.taken");
         }
@@ -198,7 +200,9 @@ public class StaffCatalogController {
 
     private FormErrors validate(long vendorId, Catalog.ModuleForm form, Long id) {
         FormErrors errors = FormErrors.none();
-        errors.check(form.name().isEmpty() || form.name().length() > 100, "name", "form.required");
+        if (!errors.check(form.name().isEmpty(), "name", "form.required")) {
+            errors.check(form.name().length() > 100, "name", "form.tooLong", 100);
+        }
         if (!errors.check(!form.slug().matches(SLUG), "slug", "catalog.slug.invalid")) {
             errors.check(catalog.moduleSlugTaken(vendorId, form.slug(), id), "slug", "catalog.slug.taken");
         }

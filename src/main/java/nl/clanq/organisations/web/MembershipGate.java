@@ -7,7 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.accounts.TwoFactor;
 import nl.clanq.organisations.Organisations;
+import nl.clanq.organisations.SecurityPolicies;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,13 +17,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * C3: a signed-in person whose organisation is not approved yet (or no longer has a seat for them)
- * reaches only the page that explains their state, their profile and the public pages.
+ * reaches only the page that explains their state, their own profile and account pages, the
+ * application for a community, and the public pages. S3: when the organisation
+ * requires two-step verification, a person without it is sent to set it up first.
  */
 @Component
 class MembershipGate extends OncePerRequestFilter {
 
-    private static final List<String> OPEN_PREFIXES = List.of(
-            "/pending",
+    /** Reachable by every signed-in person, whatever their standing. */
+    private static final List<String> ALWAYS_OPEN = List.of(
             "/logout",
             "/login",
             "/error",
@@ -36,29 +40,50 @@ class MembershipGate extends OncePerRequestFilter {
             "/invite/",
             "/password/");
 
-    private final Organisations organisations;
+    /** What a person whose organisation is not (yet) approved may also use. */
+    private static final List<String> OPEN_WHILE_PENDING =
+            List.of("/pending", "/profile", "/account/", "/organisation/communities");
 
-    MembershipGate(Organisations organisations) {
+    /** What a person who must first set up two-step verification may also use. */
+    private static final List<String> OPEN_BEFORE_TWO_FACTOR = List.of("/account/two-factor", "/pending");
+
+    private final Organisations organisations;
+    private final SecurityPolicies policies;
+    private final TwoFactor twoFactor;
+
+    MembershipGate(Organisations organisations, SecurityPolicies policies, TwoFactor twoFactor) {
         this.organisations = organisations;
+        this.policies = policies;
+        this.twoFactor = twoFactor;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null
-                && auth.getPrincipal() instanceof ClanqPrincipal principal
-                && !principal.isStaff()
-                && !isOpen(request.getRequestURI()
-                        .substring(request.getContextPath().length()))
-                && !organisations.standing(principal.id()).mayUseMemberPages()) {
-            response.sendRedirect(request.getContextPath() + "/pending");
-            return;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (auth != null && auth.getPrincipal() instanceof ClanqPrincipal principal && !principal.isStaff()) {
+            if (!isOpen(path, OPEN_WHILE_PENDING)
+                    && !organisations.standing(principal.id()).mayUseMemberPages()) {
+                response.sendRedirect(request.getContextPath() + "/pending");
+                return;
+            }
+            // S3: the organisation requires two-step verification; nothing else until it is set up.
+            if (!isOpen(path, OPEN_BEFORE_TWO_FACTOR)
+                    && policies.policyOfUser(principal.id())
+                            .map(SecurityPolicies.Policy::requireTwoFactor)
+                            .orElse(false)
+                    && !twoFactor.isOn(principal.id())) {
+                response.sendRedirect(request.getContextPath() + "/account/two-factor?required");
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
-    private static boolean isOpen(String path) {
-        return path.equals("/") || OPEN_PREFIXES.stream().anyMatch(path::startsWith);
+    private static boolean isOpen(String path, List<String> alsoOpen) {
+        return path.equals("/")
+                || ALWAYS_OPEN.stream().anyMatch(path::startsWith)
+                || alsoOpen.stream().anyMatch(path::startsWith);
     }
 }

@@ -352,6 +352,7 @@ public class OwnerController {
                 .collect(Collectors.toSet());
         List<VendorView> available = catalog.activeVendors().stream()
                 .filter(v -> !taken.contains(v.id()))
+                .filter(v -> !catalog.activeModules(v.id()).isEmpty())
                 .toList();
         VendorView chosen = vendorId == null
                 ? null

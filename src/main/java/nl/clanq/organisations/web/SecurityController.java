@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.accounts.TwoFactor;
 import nl.clanq.organisations.Organisations;
 import nl.clanq.organisations.Owner;
 import nl.clanq.organisations.OwnerCheck;
@@ -32,10 +33,10 @@ public class SecurityController {
     private final OwnerCheck ownerCheck;
     private final Organisations organisations;
     private final SecurityPolicies policies;
-    private final TwoFactorState twoFactor;
+    private final TwoFactor twoFactor;
 
     SecurityController(
-            OwnerCheck ownerCheck, Organisations organisations, SecurityPolicies policies, TwoFactorState twoFactor) {
+            OwnerCheck ownerCheck, Organisations organisations, SecurityPolicies policies, TwoFactor twoFactor) {
         this.ownerCheck = ownerCheck;
         this.organisations = organisations;
         this.policies = policies;
@@ -129,6 +130,11 @@ public class SecurityController {
             minutes = -1;
         }
         errors.check(minutes < 5 || minutes > 480, "idleMinutes", "security.idle.range", 5, 480);
+        // The owner would lock themselves out of their own pages otherwise.
+        errors.check(
+                requireTwoFactor && !twoFactor.isOn(owner.userId()),
+                "requireTwoFactor",
+                "security.requireTwoFactor.ownerFirst");
         SecurityPolicies.Settings settings =
                 new SecurityPolicies.Settings(requireTwoFactor, ranges, Math.max(minutes, 5));
         SecurityPolicies.Policy proposed = new SecurityPolicies.Policy(

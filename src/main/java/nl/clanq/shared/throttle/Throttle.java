@@ -70,7 +70,9 @@ public class Throttle {
         CODE_RESEND_PER_ACCOUNT(5, Duration.ofHours(1)),
         RESET_PER_IP(10, Duration.ofHours(1)),
         RESET_PER_ACCOUNT(3, Duration.ofHours(1)),
-        INVITE_PER_ACCOUNT(20, Duration.ofDays(1));
+        INVITE_PER_ACCOUNT(20, Duration.ofDays(1)),
+        TWO_FACTOR_PER_ACCOUNT(10, Duration.ofMinutes(15)),
+        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1));
 
         final int attempts;
         final Duration period;

@@ -58,6 +58,7 @@ class ErrorPageController implements ErrorController {
         if (code instanceof Integer i && HttpStatus.resolve(i) != null) {
             return i;
         }
-        return 500;
+        // Asked for directly, not through a failure: there is nothing here.
+        return 404;
     }
 }

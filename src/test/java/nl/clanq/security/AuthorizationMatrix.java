@@ -1,0 +1,490 @@
+package nl.clanq.security;
+
+import static nl.clanq.security.Outcome.LOCKED;
+import static nl.clanq.security.Outcome.LOGIN;
+import static nl.clanq.security.Outcome.NOT_FOUND;
+import static nl.clanq.security.Outcome.OK;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.clanq.accounts.UserView;
+import nl.clanq.organisations.Fixtures;
+
+/**
+ * The expected authorization of every endpoint (S9, G2, G4): one entry per mapped method and path
+ * pattern. {@link AuthorizationMatrixTests} fails when a mapped endpoint has no entry here, or an
+ * entry no longer matches a mapping.
+ *
+ * <p>To add an endpoint: add {@code endpoint(method, pattern)} with a {@code request} that makes a
+ * valid request for the {@link Case} (fill path variables from {@code c.org()}, {@code c.member()},
+ * ...), {@code perObject()} when it addresses an organisation's object, {@code fresh()} when it
+ * changes state later cases rely on, and the outcomes: a preset ({@code everyone()},
+ * {@code signedIn()}, {@code ownerOnly()}, {@code staffOnly()}) plus {@code expect(...)} for
+ * exceptions.
+ *
+ * <p>To add a role (or to take {@link Role#LOCKED_ORG_MEMBER} out of "pending"): add it to {@link
+ * Role} (without a pending reason), make {@code AuthorizationMatrixTests.actor} produce the person
+ * (and {@link World} the organisation it needs, e.g. a locked one), then decide its outcome in the
+ * presets of {@link Endpoint} and in the entries that use {@code expect(...)}: until every entry
+ * names one, the suite fails and lists the entries that lack it.
+ */
+final class AuthorizationMatrix {
+
+    private AuthorizationMatrix() {}
+
+    static final String NEW_PASSWORD = "een heel nieuw wachtwoord voor de matrix";
+
+    /**
+     * Mapped endpoints the matrix leaves out on purpose, with the reason. Keep this short: every
+     * endpoint a person can reach belongs in the table.
+     */
+    static final Map<String, String> EXCLUDED = Map.of();
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                // Public pages (G4: they show nothing about members).
+                endpoint("GET", "/").request(c -> get("/")).everyone(),
+                endpoint("GET", "/terms").request(c -> get("/terms")).everyone(),
+                endpoint("GET", "/privacy").request(c -> get("/privacy")).everyone(),
+                endpoint("GET", "/error")
+                        .request(c -> get("/error"))
+                        .everyone(NOT_FOUND)
+                        .note("the container's error page: visited directly there is no error, so nothing to show "
+                                + "(and no failure to log)"),
+                endpoint("GET", "/login")
+                        .request(c -> get("/login"))
+                        .everyone()
+                        .note("signed-in people are sent on to /start or /staff"),
+
+                // Forgotten password (G4: the same answer for known and unknown addresses).
+                endpoint("GET", "/password/forgot")
+                        .request(c -> get("/password/forgot"))
+                        .everyone(),
+                endpoint("POST", "/password/forgot")
+                        .request(c -> post("/password/forgot").param("email", Fixtures.unique("forgot")))
+                        .everyone(),
+                endpoint("GET", "/password/reset/{token}")
+                        .request(c -> get(
+                                "/password/reset/{token}",
+                                c.world().resetToken(c.world().person())))
+                        .everyone()
+                        .note("the emailed token is the credential"),
+                endpoint("POST", "/password/reset/{token}")
+                        .request(c -> post(
+                                        "/password/reset/{token}",
+                                        c.world().resetToken(c.world().person()))
+                                .param("password", NEW_PASSWORD)
+                                .param("passwordRepeat", NEW_PASSWORD))
+                        .everyone()
+                        .note("the emailed token is the credential; a fresh person's token per case"),
+
+                // The signed-in person's own account (S7, C8).
+                endpoint("GET", "/account/password")
+                        .request(c -> get("/account/password"))
+                        .signedIn(),
+                endpoint("POST", "/account/password")
+                        .fresh()
+                        .request(c -> post("/account/password")
+                                // Staff send a wrong current password: the demo password must stay.
+                                .param("current", c.role().isStaff() ? "niet het wachtwoord" : c.actorPassword())
+                                .param("password", NEW_PASSWORD)
+                                .param("passwordRepeat", NEW_PASSWORD))
+                        .signedIn()
+                        .note("staff send a wrong current password (form with error, 200) to keep the demo password"),
+                endpoint("GET", "/profile").request(c -> get("/profile")).signedIn(),
+                endpoint("POST", "/profile")
+                        .request(AuthorizationMatrix::sameProfile)
+                        .signedIn(),
+                endpoint("GET", "/profile/email")
+                        .request(c -> get("/profile/email"))
+                        .signedIn(),
+                endpoint("POST", "/profile/email")
+                        .request(c -> post("/profile/email")
+                                .param("newEmail", Fixtures.unique("new"))
+                                .param("password", c.actorPassword() == null ? "geen" : c.actorPassword()))
+                        .signedIn()
+                        .note("starts the change (a code is mailed); nothing changes before the code"),
+                endpoint("POST", "/profile/email/confirm")
+                        .request(c -> post("/profile/email/confirm").param("code", "000000"))
+                        .signedIn()
+                        .note("a wrong code: the form answers"),
+                endpoint("GET", "/start").request(c -> get("/start")).signedIn().note("staff are sent on to /staff"),
+                endpoint("GET", "/pending").request(c -> get("/pending")).signedIn(),
+
+                // Registration (C3, C10, G4).
+                endpoint("GET", "/register").request(c -> get("/register")).everyone(),
+                endpoint("GET", "/register/{slug}")
+                        .request(c -> get("/register/{slug}", c.world().shared().demoVendorSlug()))
+                        .everyone(),
+                endpoint("POST", "/register/{slug}")
+                        .request(AuthorizationMatrix::registration)
+                        .everyone(),
+                endpoint("GET", "/register/confirm")
+                        .request(c -> get("/register/confirm"))
+                        .everyone(),
+                endpoint("POST", "/register/confirm")
+                        .request(c -> post("/register/confirm").param("code", "000000"))
+                        .everyone()
+                        .note("without a registration in the session: sent back to /register"),
+                endpoint("POST", "/register/confirm/resend")
+                        .request(c -> post("/register/confirm/resend"))
+                        .everyone()
+                        .note("without a registration in the session: sent back to /register"),
+                endpoint("GET", "/register/done")
+                        .request(c -> get("/register/done"))
+                        .everyone(),
+
+                // Invitations (C4): the emailed token is the credential.
+                endpoint("GET", "/invite/{token}")
+                        .request(c -> get(
+                                "/invite/{token}",
+                                c.world().invitation(c.side()).token()))
+                        .everyone(),
+                endpoint("POST", "/invite/{token}")
+                        .fresh()
+                        .request(c -> post(
+                                        "/invite/{token}",
+                                        c.world().invitation(c.side()).token())
+                                .param("firstName", "Ina")
+                                .param("lastName", "Uitgenodigd")
+                                .param("jobTitle", "Functioneel beheerder")
+                                .param("password", NEW_PASSWORD)
+                                .param("acceptTerms", "true")
+                                .param("acceptPrivacy", "true"))
+                        .everyone(),
+
+                // The owner's pages (G2, S9: organisation settings by owner; 404 for everyone else).
+                endpoint("GET", "/organisation")
+                        .request(c -> get("/organisation"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/invitations")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post("/organisation/invitations")
+                                .param("email", Fixtures.unique("invitee"))
+                                .param("membershipId", Long.toString(c.membershipId())))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/invitations/{id}/revoke")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                "/organisation/invitations/{id}/revoke",
+                                c.world().invitation(c.side()).id()))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/people/{userId}/remove")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post("/organisation/people/{userId}/remove", c.member()))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/memberships/{membershipId}/seats/{userId}")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                        "/organisation/memberships/{membershipId}/seats/{userId}",
+                                        c.membershipId(),
+                                        c.member())
+                                .param("assigned", "false"))
+                        .ownerOnly(),
+                endpoint("GET", "/organisation/details")
+                        .request(c -> get("/organisation/details"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/details")
+                        .request(c -> post("/organisation/details")
+                                .param("name", "Testorganisatie")
+                                .param("kvkNumber", "12345678")
+                                .param("city", "Utrecht")
+                                .param("industry", "government")
+                                .param("employees", "51-250"))
+                        .ownerOnly()
+                        .note("saves the details the fixture already has"),
+                endpoint("GET", "/organisation/memberships/{membershipId}/licences")
+                        .perObject()
+                        .request(c -> get("/organisation/memberships/{membershipId}/licences", c.membershipId()))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/memberships/{membershipId}/licences")
+                        .perObject()
+                        .request(c -> post("/organisation/memberships/{membershipId}/licences", c.membershipId())
+                                .param("modules", moduleIds(c, 2)))
+                        .ownerOnly()
+                        .note("asks for the vendor's first two modules; a new request supersedes the last"),
+                endpoint("GET", "/organisation/transfer")
+                        .request(c -> get("/organisation/transfer"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/transfer")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post("/organisation/transfer")
+                                .param("newOwner", Long.toString(c.member()))
+                                .param("password", c.actorPassword() == null ? "geen" : c.actorPassword()))
+                        .ownerOnly()
+                        .note("the new owner is a member of the own or the foreign organisation"),
+                endpoint("GET", "/organisation/communities")
+                        .request(c -> get("/organisation/communities"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/communities")
+                        .fresh()
+                        .request(c -> {
+                            long vendor = c.world().vendorNotOf(c.role().home());
+                            return post("/organisation/communities")
+                                    .param("vendor", Long.toString(vendor))
+                                    .param(
+                                            "modules",
+                                            Long.toString(c.world()
+                                                    .modules(vendor)
+                                                    .get(0)
+                                                    .id()));
+                        })
+                        .ownerOnly()
+                        .note("applies for the community of the vendor the organisation is not in"),
+                endpoint("GET", "/organisation/audit")
+                        .request(c -> get("/organisation/audit"))
+                        .ownerOnly(),
+
+                // Security (S2-S5, S10): two-step verification, sessions, policies, the emergency lock.
+                endpoint("GET", "/login/refused/{reason}")
+                        .request(c -> get("/login/refused/{reason}", "locked"))
+                        .everyone()
+                        .expect(OK, Role.LOCKED_ORG_MEMBER),
+                endpoint("GET", "/login/two-factor")
+                        .request(c -> get("/login/two-factor"))
+                        .everyone(LOGIN)
+                        .note("without a passed password step there is nothing to verify: back to the login"),
+                endpoint("POST", "/login/two-factor")
+                        .request(c -> post("/login/two-factor").param("code", "123456"))
+                        .everyone(LOGIN),
+                endpoint("GET", "/account/two-factor")
+                        .request(c -> get("/account/two-factor"))
+                        .signedIn(),
+                endpoint("POST", "/account/two-factor/start")
+                        .fresh()
+                        .request(c -> post("/account/two-factor/start"))
+                        .signedIn(),
+                endpoint("POST", "/account/two-factor/confirm")
+                        .request(c -> post("/account/two-factor/confirm").param("code", "123456"))
+                        .signedIn(),
+                endpoint("POST", "/account/two-factor/recovery-codes")
+                        .request(c -> post("/account/two-factor/recovery-codes")
+                                .param("password", "wrong password")
+                                .param("code", "123456"))
+                        .signedIn()
+                        .note("a wrong password: the page answers with the message"),
+                endpoint("POST", "/account/two-factor/off")
+                        .request(c -> post("/account/two-factor/off")
+                                .param("password", "wrong password")
+                                .param("code", "123456"))
+                        .signedIn()
+                        .note("a wrong password: the page answers with the message"),
+                endpoint("GET", "/account/security")
+                        .request(c -> get("/account/security"))
+                        .signedIn(),
+                endpoint("GET", "/account/sessions")
+                        .request(c -> get("/account/sessions"))
+                        .signedIn(),
+                endpoint("POST", "/account/sessions/end")
+                        .request(c -> post("/account/sessions/end").param("id", "not-a-session-of-theirs"))
+                        .signedIn()
+                        .expect(NOT_FOUND, Endpoint.PEOPLE)
+                        .expect(NOT_FOUND, Endpoint.STAFF)
+                        .note("S9: a session that is not the person's own answers 404"),
+                endpoint("POST", "/account/sessions/end-others")
+                        .request(c -> post("/account/sessions/end-others"))
+                        .signedIn(),
+                endpoint("POST", "/account/keep-alive")
+                        .request(c -> post("/account/keep-alive"))
+                        .signedIn(),
+                endpoint("GET", "/organisation/security")
+                        .request(c -> get("/organisation/security"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/security")
+                        .fresh()
+                        .request(c -> post("/organisation/security").param("idleMinutes", "45"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/security/end-sessions")
+                        .fresh()
+                        .request(c -> post("/organisation/security/end-sessions"))
+                        .ownerOnly(),
+                endpoint("POST", "/organisation/security/lock")
+                        .fresh()
+                        .request(c -> post("/organisation/security/lock")
+                                .param("lockPassword", c.actorPassword() == null ? "geen" : c.actorPassword()))
+                        .ownerOnly()
+                        .expect(LOCKED, Role.OWNER, Role.SAME_VENDOR_OTHER_ORG_OWNER)
+                        .note("locks the owner's own organisation and shows the owner the locked notice; "
+                                + "every case gets a world of its own"),
+                endpoint("GET", "/staff/locks")
+                        .request(c -> get("/staff/locks"))
+                        .staffOnly(),
+                endpoint("POST", "/staff/organisations/{id}/unlock")
+                        .perObject()
+                        .request(c -> post(
+                                        "/staff/organisations/{id}/unlock",
+                                        c.org().id())
+                                .param("verifiedPerson", "Eigenaar")
+                                .param("verification", "teruggebeld op het bekende nummer, identiteit gecontroleerd"))
+                        .staffOnly()
+                        .expect(NOT_FOUND, Endpoint.STAFF)
+                        .note("the addressed organisation is not locked, so there is nothing to lift (404); "
+                                + "lifting is proven in SecurityPolicyIntegrationTests"),
+
+                // Staff pages: /staff/** hides itself (404) from everyone but staff.
+                endpoint("GET", "/staff").request(c -> get("/staff")).staffOnly(),
+                endpoint("GET", "/staff/registrations")
+                        .request(c -> get("/staff/registrations"))
+                        .staffOnly(),
+                endpoint("POST", "/staff/registrations/{membershipId}/approve")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                "/staff/registrations/{membershipId}/approve",
+                                c.world().pendingMembership(c.side())))
+                        .staffOnly()
+                        .note("own: the role's own organisation's pending application (no self-approval)"),
+                endpoint("POST", "/staff/registrations/{membershipId}/reject")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                        "/staff/registrations/{membershipId}/reject",
+                                        c.world().pendingMembership(c.side()))
+                                .param("reason", "Geen klant van deze leverancier."))
+                        .staffOnly(),
+                endpoint("GET", "/staff/organisations")
+                        .request(c -> get("/staff/organisations"))
+                        .staffOnly(),
+                endpoint("GET", "/staff/organisations/{id}")
+                        .perObject()
+                        .request(c -> get("/staff/organisations/{id}", c.org().id()))
+                        .staffOnly(),
+                endpoint("GET", "/staff/organisations/{id}/succession")
+                        .perObject()
+                        .request(c -> get(
+                                "/staff/organisations/{id}/succession", c.org().id()))
+                        .staffOnly(),
+                endpoint("POST", "/staff/organisations/{id}/succession")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                        "/staff/organisations/{id}/succession",
+                                        c.org().id())
+                                .param("reason", "DEATH")
+                                .param("evidence", "Akte van overlijden gezien, nr. 2026-0001, autorisatiematrix")
+                                .param("newOwner", Long.toString(c.member())))
+                        .staffOnly()
+                        .note("G3: the recorded succession procedure"),
+                endpoint("GET", "/staff/licence-requests")
+                        .request(c -> get("/staff/licence-requests"))
+                        .staffOnly(),
+                endpoint("POST", "/staff/licence-requests/{id}")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                        "/staff/licence-requests/{id}",
+                                        c.world().licenceRequest(c.side()))
+                                .param("approve", "true")
+                                .param("note", "Akkoord."))
+                        .staffOnly(),
+                endpoint("GET", "/staff/vendors")
+                        .request(c -> get("/staff/vendors"))
+                        .staffOnly(),
+                endpoint("POST", "/staff/vendors")
+                        .request(c -> post("/staff/vendors")
+                                .param("name", "Matrixleverancier " + System.nanoTime())
+                                .param("description", "Alleen voor de autorisatiematrix."))
+                        .staffOnly()
+                        .note("creates an inactive vendor"),
+                endpoint("GET", "/staff/vendors/{id}")
+                        .request(c ->
+                                get("/staff/vendors/{id}", c.world().shared().otherVendor()))
+                        .staffOnly(),
+                endpoint("POST", "/staff/vendors/{id}")
+                        .request(c -> {
+                            String name = "Matrixleverancier " + System.nanoTime();
+                            return post("/staff/vendors/{id}", c.world().scratchVendor())
+                                    .param("name", name)
+                                    .param("slug", World.slug(name))
+                                    .param("description", "Bijgewerkt.");
+                        })
+                        .staffOnly()
+                        .note("on an inactive vendor of its own"),
+                endpoint("POST", "/staff/vendors/{id}/modules")
+                        .request(c -> post(
+                                        "/staff/vendors/{id}/modules", c.world().scratchVendor())
+                                .param("name", "Matrixmodule")
+                                .param("description", ""))
+                        .staffOnly()
+                        .note("on an inactive vendor of its own"),
+                endpoint("GET", "/staff/modules/{id}")
+                        .request(c -> get("/staff/modules/{id}", c.world().scratchModule()))
+                        .staffOnly(),
+                endpoint("POST", "/staff/modules/{id}")
+                        .request(c -> post("/staff/modules/{id}", c.world().scratchModule())
+                                .param("name", "Matrixmodule hernoemd")
+                                .param("slug", "matrixmodule-hernoemd")
+                                .param("description", ""))
+                        .staffOnly()
+                        .note("on a module of an inactive vendor of its own"),
+                endpoint("GET", "/staff/audit")
+                        .request(c -> get("/staff/audit"))
+                        .staffOnly(),
+                endpoint("GET", "/staff/mail").request(c -> get("/staff/mail")).staffOnly(),
+                endpoint("GET", "/staff/mail/sent")
+                        .request(c -> get("/staff/mail/sent"))
+                        .staffOnly(),
+                endpoint("GET", "/staff/mail/{id}")
+                        .request(c -> get("/staff/mail/{id}", c.world().mail()))
+                        .staffOnly(),
+                endpoint("GET", "/staff/mail/{id}/html")
+                        .request(c -> get("/staff/mail/{id}/html", c.world().mail()))
+                        .staffOnly(),
+                endpoint("POST", "/staff/mail/{id}/retry")
+                        .request(c -> post("/staff/mail/{id}/retry", c.world().mail()))
+                        .staffOnly()
+                        .note("a mail that has not failed: the outbox says so"));
+    }
+
+    private static Endpoint endpoint(String method, String pattern) {
+        return new Endpoint(method, pattern);
+    }
+
+    /** The addressed organisation's vendor's first {@code n} modules, as form values. */
+    private static String[] moduleIds(Case c, int n) {
+        return c.world().modules(c.vendor()).stream()
+                .limit(n)
+                .map(m -> Long.toString(m.id()))
+                .toArray(String[]::new);
+    }
+
+    /** The acting person's current profile, sent back unchanged. */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder sameProfile(Case c) {
+        UserView u = c.world().shared().accounts().get(c.actor());
+        return post("/profile")
+                .param("firstName", u.firstName())
+                .param("lastName", u.lastName())
+                .param("jobTitle", u.jobTitle())
+                .param("city", u.city())
+                .param("phone", u.phone())
+                .param("phoneHidden", Boolean.toString(u.phoneHidden()))
+                .param("bio", u.bio())
+                .param("specialisms", u.specialisms().stream().collect(Collectors.joining(", ")));
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder registration(Case c) {
+        long module = c.world().modules(c.world().shared().demoVendor()).get(1).id();
+        return post("/register/{slug}", c.world().shared().demoVendorSlug())
+                .param("organisationName", "Gemeente Matrixdorp")
+                .param("kvkNumber", "87654321")
+                .param("city", "Matrixdorp")
+                .param("industry", "government")
+                .param("employees", "251-1000")
+                .param("modules", Long.toString(module))
+                .param("firstName", "Ria")
+                .param("lastName", "Registrant")
+                .param("email", Fixtures.unique("registrant"))
+                .param("jobTitle", "Functioneel beheerder")
+                .param("password", NEW_PASSWORD)
+                .param("acceptTerms", "true")
+                .param("acceptPrivacy", "true");
+    }
+}
