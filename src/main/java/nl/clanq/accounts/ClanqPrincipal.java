@@ -25,7 +25,7 @@ public final class ClanqPrincipal implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private String passwordHash;
 
-    ClanqPrincipal(long id, String email, String displayName, String staffRole, boolean enabled, String hash) {
+    public ClanqPrincipal(long id, String email, String displayName, String staffRole, boolean enabled, String hash) {
         this.id = id;
         this.email = email;
         this.displayName = displayName;

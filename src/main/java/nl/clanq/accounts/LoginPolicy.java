@@ -15,6 +15,11 @@ public interface LoginPolicy {
     /** Minutes of inactivity after which the person's sessions end. */
     int idleMinutes(long userId);
 
+    /** S3: whether the person's organisation requires two-step verification. */
+    default boolean requiresTwoFactor(long userId) {
+        return false;
+    }
+
     enum Refusal {
         LOCKED,
         NETWORK

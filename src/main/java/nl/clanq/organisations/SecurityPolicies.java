@@ -132,6 +132,12 @@ public class SecurityPolicies implements LoginPolicy {
         return policyOfUser(userId).map(Policy::idleMinutes).orElse(DEFAULT_IDLE_MINUTES);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean requiresTwoFactor(long userId) {
+        return policyOfUser(userId).map(Policy::requireTwoFactor).orElse(false);
+    }
+
     /** What the owner submits on the security page. */
     public record Settings(boolean requireTwoFactor, List<String> ipAllowList, int idleMinutes) {}
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import nl.clanq.accounts.Accounts;
 import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.accounts.LoginPolicy;
 import nl.clanq.accounts.SessionControl;
 import nl.clanq.accounts.TwoFactor;
 import nl.clanq.shared.throttle.Throttle;
@@ -30,12 +31,19 @@ public class TwoFactorController {
     private final Accounts accounts;
     private final SessionControl sessions;
     private final Throttle throttle;
+    private final List<LoginPolicy> policies;
 
-    TwoFactorController(TwoFactor twoFactor, Accounts accounts, SessionControl sessions, Throttle throttle) {
+    TwoFactorController(
+            TwoFactor twoFactor,
+            Accounts accounts,
+            SessionControl sessions,
+            Throttle throttle,
+            List<LoginPolicy> policies) {
         this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.policies = policies;
     }
 
     public record TwoFactorView(
@@ -47,11 +55,11 @@ public class TwoFactorController {
             FormErrors errors) {}
 
     @GetMapping("/account/two-factor")
-    String page(
-            @AuthenticationPrincipal ClanqPrincipal principal,
-            @RequestParam(required = false) String required,
-            Model model) {
-        model.addAttribute("view", state(principal, null, List.of(), required != null, FormErrors.none()));
+    String page(@AuthenticationPrincipal ClanqPrincipal principal, Model model) {
+        boolean required = policies.stream().anyMatch(p -> p.requiresTwoFactor(principal.id()));
+        model.addAttribute(
+                "view",
+                state(principal, null, List.of(), required && !twoFactor.isOn(principal.id()), FormErrors.none()));
         return "accounts/two-factor";
     }
 

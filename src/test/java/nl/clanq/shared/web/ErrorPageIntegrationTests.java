@@ -8,10 +8,15 @@ import java.util.regex.Pattern;
 import nl.clanq.ClanqApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.CookieSerializer.CookieValue;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +24,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** A failure inside a controller, with a controller that exists only in this test's context. */
 @SpringBootTest(
         classes = {ClanqApplication.class, ErrorPageIntegrationTests.Failing.class},
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // This context also plays production behind HTTPS (S1).
+        properties = "clanq.security.https=true")
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
 class ErrorPageIntegrationTests {
@@ -44,6 +51,30 @@ class ErrorPageIntegrationTests {
         assertThat(output.getAll())
                 .containsPattern("\\[" + id.group(1) + "\\].*Request GET /test-failure failed")
                 .contains("secret detail");
+    }
+
+    @Autowired
+    CookieSerializer sessionCookies;
+
+    @Test
+    void behindHttpsCookiesAreSecureWithTheHostPrefixAndHstsIsSent_S1() {
+        HttpResponse<String> response = new Http(port).get("/login");
+
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(h -> assertThat(h).contains("max-age=31536000"));
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("__Host-XSRF-TOKEN=")
+                .contains("Secure")
+                .contains("Path=/"));
+
+        MockHttpServletResponse written = new MockHttpServletResponse();
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        sessionCookies.writeCookieValue(new CookieValue(request, written, "abc"));
+        assertThat(written.getHeader("Set-Cookie"))
+                .startsWith("__Host-CLANQ_SESSION=")
+                .contains("Secure")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax");
     }
 
     @Controller

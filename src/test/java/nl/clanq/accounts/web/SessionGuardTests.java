@@ -1,0 +1,97 @@
+package nl.clanq.accounts.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.accounts.LoginPolicy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The session limits, with a clock the test moves instead of waiting 12 hours. */
+class SessionGuardTests {
+
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-11-20T08:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+    private int idleMinutes = 30;
+    private final LoginPolicy policy = new LoginPolicy() {
+        @Override
+        public Optional<Refusal> refusal(long userId, String clientAddress) {
+            return Optional.empty();
+        }
+
+        @Override
+        public int idleMinutes(long userId) {
+            return idleMinutes;
+        }
+    };
+    private final SessionGuard guard = new SessionGuard(List.of(policy), clock);
+    private final MockHttpSession session = new MockHttpSession();
+
+    private MockHttpServletResponse request() throws Exception {
+        ClanqPrincipal member = new ClanqPrincipal(42, "eva@example.nl", "Eva Jansen", null, true, "x");
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/start");
+        request.setSession(session);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        guard.doFilter(request, response, new MockFilterChain());
+        return response;
+    }
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterItStartedWhateverTheActivity_S5() throws Exception {
+        assertThat(request().getRedirectedUrl()).isNull();
+        clock.now = clock.now.plus(Duration.ofHours(11).plusMinutes(59));
+        assertThat(request().getRedirectedUrl()).isNull();
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+
+        assertThat(request().getRedirectedUrl()).isEqualTo("/login?ended");
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    @Test
+    void theOrganisationsIdleLimitIsAppliedAndFollowsChanges_S5() throws Exception {
+        request();
+        assertThat(session.getMaxInactiveInterval()).isEqualTo(30 * 60);
+        idleMinutes = 5;
+        request();
+        assertThat(session.getMaxInactiveInterval()).isEqualTo(5 * 60);
+    }
+}
