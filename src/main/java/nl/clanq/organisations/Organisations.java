@@ -156,6 +156,46 @@ public class Organisations {
                 .orElse(new Standing(null, false, false, null));
     }
 
+    /** The vendor communities the person belongs to now: active memberships they hold a seat in. */
+    public List<Long> communities(long userId) {
+        return jdbc.sql(
+                        """
+                        select distinct m.vendor_id from membership_seat s
+                        join membership m on m.id = s.membership_id and m.status = 'ACTIVE'
+                        where s.user_id = ?""")
+                .param(userId)
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * C6: people of the vendor community whose organisation holds a confirmed licence for the
+     * module, other than {@code exceptUserId}, with their organisation.
+     */
+    public List<Views.Colleague> colleaguesWithLicence(long vendorId, long moduleId, long exceptUserId) {
+        return jdbc.sql(
+                        """
+                        select distinct u.id as user_id, u.first_name || ' ' || u.last_name as name, o.name as organisation,
+                               u.job_title, coalesce((select array_agg(us.name order by us.name) from user_specialism us
+                                                      where us.user_id = u.id), '{}') as specialisms
+                        from licence l
+                        join membership m on m.id = l.membership_id and m.status = 'ACTIVE' and m.vendor_id = ?
+                        join membership_seat s on s.membership_id = m.id
+                        join app_user u on u.id = s.user_id and u.status = 'ACTIVE'
+                        join organisation o on o.id = m.organisation_id
+                        where l.module_id = ? and l.confirmed_at is not null and u.id <> ?
+                        order by name
+                        limit 200""")
+                .params(vendorId, moduleId, exceptUserId)
+                .query((rs, n) -> new Views.Colleague(
+                        rs.getLong("user_id"),
+                        rs.getString("name"),
+                        rs.getString("organisation"),
+                        rs.getString("job_title"),
+                        List.of((String[]) rs.getArray("specialisms").getArray())))
+                .list();
+    }
+
     /** Module ids the person may use now: confirmed licences of active memberships they have a seat in (C5). */
     public List<Long> licensedModules(long userId) {
         return jdbc.sql(

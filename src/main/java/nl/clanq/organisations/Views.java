@@ -81,6 +81,9 @@ public final class Views {
             String status,
             Instant requestedAt) {}
 
+    /** A member of the community as the locked-forum page lists them (C6). */
+    public record Colleague(long userId, String name, String organisation, String jobTitle, List<String> specialisms) {}
+
     /** Where a signed-in member stands: the gate before member pages. */
     public record Standing(Long organisationId, boolean owner, boolean activeSeat, String pendingStatus) {
 

@@ -54,7 +54,7 @@ class FoundationBrowserTests extends BrowserTest {
 
     @Test
     void notFoundPageRendersInsideTheLayout() {
-        page.navigate("/forums/bestaat-niet");
+        page.navigate("/bestaat/niet");
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Pagina niet gevonden");

@@ -329,6 +329,84 @@ final class AuthorizationMatrix {
                         .note("the addressed organisation is not locked, so there is nothing to lift (404); "
                                 + "lifting is proven in SecurityPolicyIntegrationTests"),
 
+                // Forums (C5, C7, S9): community-scoped; author-only edits; staff acts.
+                endpoint("GET", "/forums").request(c -> get("/forums")).signedIn(),
+                endpoint("GET", "/latest").request(c -> get("/latest")).signedIn(),
+                endpoint("GET", "/forums/{vendor}/{forum}")
+                        .perObject()
+                        .request(c -> get("/forums/{vendor}/{forum}", topic(c).vendorSlug(), topic(c).forumSlug()))
+                        .communityScoped(),
+                endpoint("POST", "/forums/{vendor}/{forum}/read")
+                        .perObject()
+                        .request(
+                                c -> post("/forums/{vendor}/{forum}/read", topic(c).vendorSlug(), topic(c).forumSlug()))
+                        .communityScoped(),
+                endpoint("GET", "/forums/{vendor}/{forum}/new")
+                        .perObject()
+                        .request(c -> get("/forums/{vendor}/{forum}/new", topic(c).vendorSlug(), topic(c).forumSlug()))
+                        .communityScoped(),
+                endpoint("POST", "/forums/{vendor}/{forum}/new")
+                        .perObject()
+                        .request(c -> post("/forums/{vendor}/{forum}/new", topic(c).vendorSlug(), topic(c).forumSlug())
+                                .param("title", "Een nieuwe vraag uit de matrix")
+                                .param("body", "Tekst van de vraag"))
+                        .communityScoped(),
+                endpoint("GET", "/topics/{id}")
+                        .perObject()
+                        .request(c -> get("/topics/{id}", topic(c).id()))
+                        .communityScoped(),
+                endpoint("GET", "/posts/{id}")
+                        .perObject()
+                        .request(c -> get("/posts/{id}", topic(c).replyId()))
+                        .communityScoped(),
+                endpoint("POST", "/topics/{id}/replies")
+                        .perObject()
+                        .request(
+                                c -> post("/topics/{id}/replies", topic(c).id()).param("body", "Een reactie"))
+                        .communityScoped(),
+                endpoint("GET", "/posts/{id}/edit")
+                        .perObject()
+                        .request(c -> get("/posts/{id}/edit", topic(c).questionId()))
+                        .authorOnly(true),
+                endpoint("POST", "/posts/{id}/edit")
+                        .perObject()
+                        .request(c -> post("/posts/{id}/edit", topic(c).questionId())
+                                .param("body", "Vraag, aangevuld")
+                                .param("reason", "Matrix"))
+                        .authorOnly(true),
+                endpoint("GET", "/posts/{id}/revisions")
+                        .perObject()
+                        .request(c -> get("/posts/{id}/revisions", topic(c).questionId()))
+                        .authorOnly(true),
+                endpoint("POST", "/posts/{id}/delete")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post("/posts/{id}/delete", topic(c).questionId()))
+                        .authorOnly(false)
+                        .note("only the author deletes; staff hide posts through moderation"),
+                endpoint("POST", "/posts/{id}/accept")
+                        .perObject()
+                        .request(c -> post("/posts/{id}/accept", topic(c).replyId()))
+                        .authorOnly(true)
+                        .note("the asker (the organisation's member in the matrix) or staff"),
+                endpoint("POST", "/topics/{id}/unaccept")
+                        .perObject()
+                        .request(c -> post("/topics/{id}/unaccept", topic(c).id()))
+                        .authorOnly(true),
+                endpoint("POST", "/topics/{id}/pin")
+                        .request(c -> post("/topics/{id}/pin", topic(c).id()).param("pinned", "false"))
+                        .staffAct(),
+                endpoint("POST", "/topics/{id}/close")
+                        .request(c -> post("/topics/{id}/close", topic(c).id()).param("closed", "false"))
+                        .staffAct(),
+                endpoint("POST", "/markdown/preview")
+                        .request(c -> post("/markdown/preview").param("body", "**vet**"))
+                        .signedIn(),
+                endpoint("GET", "/members/{id}")
+                        .perObject()
+                        .request(c -> get("/members/{id}", c.member()))
+                        .communityScoped(),
+
                 // Staff pages: /staff/** hides itself (404) from everyone but staff.
                 endpoint("GET", "/staff").request(c -> get("/staff")).staffOnly(),
                 endpoint("GET", "/staff/registrations")
@@ -449,6 +527,10 @@ final class AuthorizationMatrix {
     }
 
     /** The addressed organisation's vendor's first {@code n} modules, as form values. */
+    private static World.Topic topic(Case c) {
+        return c.world().topic(c.side());
+    }
+
     private static String[] moduleIds(Case c, int n) {
         return c.world().modules(c.vendor()).stream()
                 .limit(n)

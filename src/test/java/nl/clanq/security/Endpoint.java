@@ -136,6 +136,44 @@ final class Endpoint {
         return expect(Outcome.OK, STAFF);
     }
 
+    /**
+     * C5, S9: forum content belongs to a vendor community, not to one organisation: members of the
+     * same community read each other's topics; a member of another community gets 404.
+     */
+    Endpoint communityScoped() {
+        expect(Outcome.LOGIN, Role.ANONYMOUS);
+        for (Role r :
+                new Role[] {Role.MEMBER, Role.OWNER, Role.SAME_VENDOR_OTHER_ORG_MEMBER, Role.SAME_VENDOR_OTHER_ORG_OWNER
+                }) {
+            expect(r, Outcome.OK, Outcome.OK);
+        }
+        expect(Role.OTHER_VENDOR_MEMBER, Outcome.OK, Outcome.NOT_FOUND);
+        expect(Outcome.OK, STAFF);
+        return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
+    }
+
+    /**
+     * Only the author of the addressed post (the member of its organisation) or, with
+     * {@code staffToo}, staff.
+     */
+    Endpoint authorOnly(boolean staffToo) {
+        expect(Outcome.LOGIN, Role.ANONYMOUS);
+        for (Role author : new Role[] {Role.MEMBER, Role.SAME_VENDOR_OTHER_ORG_MEMBER, Role.OTHER_VENDOR_MEMBER}) {
+            expect(author, Outcome.OK, Outcome.NOT_FOUND);
+        }
+        expect(Outcome.NOT_FOUND, Role.OWNER, Role.SAME_VENDOR_OTHER_ORG_OWNER);
+        expect(staffToo ? Outcome.OK : Outcome.NOT_FOUND, STAFF);
+        return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
+    }
+
+    /** Signed-in staff only, on member paths: visitors go to the login, everyone else gets 404. */
+    Endpoint staffAct() {
+        expect(Outcome.LOGIN, Role.ANONYMOUS);
+        expect(Outcome.NOT_FOUND, PEOPLE);
+        expect(Outcome.OK, STAFF);
+        return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
+    }
+
     boolean isPerObject() {
         return perObject;
     }

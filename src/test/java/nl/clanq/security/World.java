@@ -111,6 +111,54 @@ final class World {
         return lockedMember;
     }
 
+    /** A forum topic per side. */
+    record Topic(long id, long questionId, long replyId, String vendorSlug, String forumSlug) {}
+
+    private final Map<Side, Topic> topics = new EnumMap<>(Side.class);
+
+    /**
+     * A topic in the forum of the first module of {@code side}'s vendor (the module the fixture
+     * organisations hold a licence for), asked by the side's member and answered by its owner.
+     */
+    Topic topic(Side side) {
+        return topics.computeIfAbsent(side, s -> {
+            long member = member(s);
+            long owner = owner(s);
+            JdbcClient jdbc = shared.jdbc();
+            record Forum(long id, String vendorSlug, String slug) {}
+            Forum forum = jdbc.sql(
+                            """
+                            select f.id, v.slug as vendor_slug, f.slug from forum f join vendor v on v.id = f.vendor_id
+                            join software_module m on m.id = f.module_id
+                            where f.vendor_id = ? order by m.position, m.id limit 1""")
+                    .param(vendorOf(s))
+                    .query(Forum.class)
+                    .single();
+            long topicId = jdbc.sql(
+                            """
+                            insert into topic (forum_id, title, author_id, last_poster_id, reply_count)
+                            values (?, 'Matrixvraag over de salarisrun', ?, ?, 1) returning id""")
+                    .params(forum.id(), member, owner)
+                    .query(Long.class)
+                    .single();
+            long question = jdbc.sql(
+                            """
+                            insert into post (topic_id, position, author_id, body_source, body_html)
+                            values (?, 0, ?, 'Vraag', '<p>Vraag</p>') returning id""")
+                    .params(topicId, member)
+                    .query(Long.class)
+                    .single();
+            long reply = jdbc.sql(
+                            """
+                            insert into post (topic_id, position, author_id, body_source, body_html)
+                            values (?, 1, ?, 'Antwoord', '<p>Antwoord</p>') returning id""")
+                    .params(topicId, owner)
+                    .query(Long.class)
+                    .single();
+            return new Topic(topicId, question, reply, forum.vendorSlug(), forum.slug());
+        });
+    }
+
     /** A person with an account and no organisation. */
     long person() {
         return shared.fixtures().quickPerson(Fixtures.unique("person"));

@@ -46,7 +46,19 @@ class SecurityConfig {
 
     /** Pages only signed-in people reach; visitors are sent to the login page. */
     static final String[] MEMBER_PATHS = {
-        "/start", "/pending", "/organisation/**", "/profile/**", "/account/**", "/communities/**"
+        "/start",
+        "/pending",
+        "/organisation/**",
+        "/profile/**",
+        "/account/**",
+        "/communities/**",
+        "/forums/**",
+        "/forums",
+        "/latest",
+        "/topics/**",
+        "/posts/**",
+        "/markdown/**",
+        "/members/**"
     };
 
     /** S1: in production (HTTPS) the session cookie is {@code Secure} with the {@code __Host-} prefix. */

@@ -1,0 +1,315 @@
+package nl.clanq.forums;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.clanq.forums.ForumViews.Community;
+import nl.clanq.forums.ForumViews.ForumEntry;
+import nl.clanq.forums.ForumViews.PostView;
+import nl.clanq.forums.ForumViews.Revision;
+import nl.clanq.forums.ForumViews.TopicList;
+import nl.clanq.forums.ForumViews.TopicRow;
+import nl.clanq.forums.ForumViews.TopicView;
+import nl.clanq.shared.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of the forums. Every method takes the {@link Reader} and answers only what they
+ * may see; anything else is {@link NotFoundException} (S9). Each page costs a fixed number of
+ * queries, whatever the number of topics or posts on it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Forums {
+
+    public static final int TOPICS_PER_PAGE = 30;
+    public static final int POSTS_PER_PAGE = 20;
+
+    static final String FORUM =
+            """
+            select f.id, f.vendor_id, v.slug as vendor_slug, v.name as vendor_name, f.module_id, f.kind, f.name, f.slug,
+                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at
+            from forum f join vendor v on v.id = f.vendor_id""";
+
+    private final JdbcClient jdbc;
+
+    Forums(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The forum index: per community of the reader, its forums, readable or locked. */
+    public List<Community> index(Reader reader) {
+        List<ForumRef> forums = reader.staff()
+                ? jdbc.sql(FORUM + " where v.active order by lower(v.name), f.kind desc, f.position, lower(f.name)")
+                        .query(ForumRef.class)
+                        .list()
+                : jdbc.sql(
+                                FORUM
+                                        + " where f.vendor_id = any(?) order by lower(v.name), f.kind desc, f.position, lower(f.name)")
+                        .param(reader.vendorIds().toArray(Long[]::new))
+                        .query(ForumRef.class)
+                        .list();
+        Map<Long, Integer> unread = unreadTopicsPerForum(reader);
+        Map<Long, Community> communities = new LinkedHashMap<>();
+        for (ForumRef f : forums) {
+            communities
+                    .computeIfAbsent(f.vendorId(), id -> new Community(id, f.vendorName(), new ArrayList<>()))
+                    .forums()
+                    .add(new ForumEntry(f, reader.mayRead(f), unread.getOrDefault(f.id(), 0)));
+        }
+        return List.copyOf(communities.values());
+    }
+
+    private Map<Long, Integer> unreadTopicsPerForum(Reader reader) {
+        Map<Long, Integer> unread = new LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        select t.forum_id, count(*) from topic t
+                        left join topic_read r on r.topic_id = t.id and r.user_id = ?
+                        where (r.topic_id is null or r.last_position < t.reply_count)
+                          and t.last_post_at > now() - interval '60 days'
+                        group by t.forum_id""")
+                .param(reader.userId())
+                .query((rs, n) -> unread.put(rs.getLong(1), rs.getInt(2)))
+                .list();
+        return unread;
+    }
+
+    /** A forum the reader may know of (it may still be locked for them). */
+    public ForumRef forum(Reader reader, String vendorSlug, String forumSlug) {
+        ForumRef f = jdbc.sql(FORUM + " where v.slug = ? and f.slug = ?")
+                .params(vendorSlug, forumSlug)
+                .query(ForumRef.class)
+                .optional()
+                .orElseThrow(NotFoundException::new);
+        if (!reader.mayKnow(f)) {
+            throw new NotFoundException();
+        }
+        return f;
+    }
+
+    public Optional<ForumRef> forumById(long id) {
+        return jdbc.sql(FORUM + " where f.id = ?")
+                .param(id)
+                .query(ForumRef.class)
+                .optional();
+    }
+
+    public enum Filter {
+        ALL,
+        UNSOLVED,
+        SOLVED,
+        MINE
+    }
+
+    private static final String TOPIC_ROW =
+            """
+            select t.id, t.title, t.author_id, a.first_name || ' ' || a.last_name as author_name, t.created_at,
+                   t.last_post_at, l.first_name || ' ' || l.last_name as last_poster_name, t.reply_count, t.view_count,
+                   t.accepted_post_id is not null as solved, t.pinned, t.closed, r.last_position as last_read_position,
+                   f.name as forum_name, '/forums/' || v.slug || '/' || f.slug as forum_path
+            from topic t
+            join forum f on f.id = t.forum_id
+            join vendor v on v.id = f.vendor_id
+            join app_user a on a.id = t.author_id
+            join app_user l on l.id = t.last_poster_id
+            left join topic_read r on r.topic_id = t.id and r.user_id = :reader""";
+
+    /** The topics of a readable forum by latest activity, pinned first (C7). */
+    public TopicList topics(Reader reader, ForumRef forum, Filter filter, int page) {
+        if (!reader.mayRead(forum)) {
+            throw new NotFoundException();
+        }
+        String where = " where t.forum_id = :forum" + filterSql(filter);
+        long total = jdbc.sql("select count(*) from topic t where t.forum_id = :forum" + filterSql(filter))
+                .param("forum", forum.id())
+                .param("reader", reader.userId())
+                .query(Long.class)
+                .single();
+        int pages = Math.max(1, (int) ((total + TOPICS_PER_PAGE - 1) / TOPICS_PER_PAGE));
+        int p = Math.min(Math.max(page, 1), pages);
+        List<TopicRow> rows = jdbc.sql(TOPIC_ROW + where
+                        + " order by t.pinned desc, t.last_post_at desc, t.id desc limit :limit offset :offset")
+                .param("forum", forum.id())
+                .param("reader", reader.userId())
+                .param("limit", TOPICS_PER_PAGE)
+                .param("offset", (p - 1) * TOPICS_PER_PAGE)
+                .query(TopicRow.class)
+                .list();
+        return new TopicList(rows, p, pages, total);
+    }
+
+    private static String filterSql(Filter filter) {
+        return switch (filter) {
+            case ALL -> "";
+            case UNSOLVED -> " and t.accepted_post_id is null";
+            case SOLVED -> " and t.accepted_post_id is not null";
+            case MINE ->
+                " and (t.author_id = :reader or exists (select 1 from post p where p.topic_id = t.id"
+                        + " and p.author_id = :reader))";
+        };
+    }
+
+    /** The latest topics across every forum the reader may read. */
+    public TopicList latest(Reader reader, int page) {
+        String where = reader.staff() ? " where true" : " where t.forum_id = any(:forums)";
+        Long[] forums = reader.readableForumIds().toArray(Long[]::new);
+        long total = jdbc.sql("select count(*) from topic t" + where)
+                .param("forums", forums)
+                .query(Long.class)
+                .single();
+        int pages = Math.max(1, (int) ((total + TOPICS_PER_PAGE - 1) / TOPICS_PER_PAGE));
+        int p = Math.min(Math.max(page, 1), pages);
+        List<TopicRow> rows = jdbc.sql(
+                        TOPIC_ROW + where + " order by t.last_post_at desc, t.id desc limit :limit offset :offset")
+                .param("forums", forums)
+                .param("reader", reader.userId())
+                .param("limit", TOPICS_PER_PAGE)
+                .param("offset", (p - 1) * TOPICS_PER_PAGE)
+                .query(TopicRow.class)
+                .list();
+        return new TopicList(rows, p, pages, total);
+    }
+
+    /** A member's latest topics in forums the reader may read (for their profile). */
+    public List<TopicRow> recentTopicsBy(Reader reader, long authorId, int limit) {
+        String where = reader.staff()
+                ? " where t.author_id = :author"
+                : " where t.author_id = :author and t.forum_id = any(:forums)";
+        return jdbc.sql(TOPIC_ROW + where + " order by t.created_at desc, t.id desc limit :limit")
+                .param("author", authorId)
+                .param("forums", reader.readableForumIds().toArray(Long[]::new))
+                .param("reader", reader.userId())
+                .param("limit", limit)
+                .query(TopicRow.class)
+                .list();
+    }
+
+    /** A topic the reader may read. */
+    public TopicView topic(Reader reader, long topicId) {
+        record Row(
+                long id,
+                long forumId,
+                String title,
+                long authorId,
+                int replyCount,
+                int viewCount,
+                Long acceptedPostId,
+                boolean pinned,
+                boolean closed,
+                Instant createdAt) {}
+        Row t = jdbc.sql(
+                        """
+                        select id, forum_id, title, author_id, reply_count, view_count, accepted_post_id, pinned, closed,
+                               created_at from topic where id = ?""")
+                .param(topicId)
+                .query(Row.class)
+                .optional()
+                .orElseThrow(NotFoundException::new);
+        ForumRef forum = forumById(t.forumId()).orElseThrow(NotFoundException::new);
+        if (!reader.mayRead(forum)) {
+            throw new NotFoundException();
+        }
+        return new TopicView(
+                t.id(),
+                forum,
+                t.title(),
+                t.authorId(),
+                t.replyCount(),
+                t.viewCount(),
+                t.acceptedPostId(),
+                t.pinned(),
+                t.closed(),
+                t.createdAt());
+    }
+
+    private static final String POST =
+            """
+            select p.id, p.position, p.author_id, u.first_name || ' ' || u.last_name as author_name,
+                   coalesce(o.name, '') as organisation,
+                   (u.status <> 'ACTIVE' or coalesce(m.status, 'ACTIVE') = 'REMOVED') as former_member,
+                   p.body_html as html, p.body_source as source, p.created_at, p.edited_at,
+                   (p.edited_by is not null and p.edited_by <> p.author_id and e.staff_role is not null) as edited_by_staff,
+                   p.edit_reason, p.deleted_at is not null as deleted,
+                   coalesce(t.accepted_post_id = p.id, false) as accepted
+            from post p
+            join topic t on t.id = p.topic_id
+            join app_user u on u.id = p.author_id
+            left join app_user e on e.id = p.edited_by
+            left join lateral (select om.organisation_id, om.status from organisation_member om where om.user_id = u.id
+                               order by (om.status = 'ACTIVE') desc, om.joined_at desc limit 1) m on true
+            left join organisation o on o.id = m.organisation_id""";
+
+    /** One page of a topic's posts, 20 a page, oldest first. */
+    public List<PostView> posts(TopicView topic, int page) {
+        return jdbc.sql(POST + " where p.topic_id = ? order by p.position limit ? offset ?")
+                .params(topic.id(), POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE)
+                .query(PostView.class)
+                .list();
+    }
+
+    public int pages(TopicView topic) {
+        return Math.max(1, (topic.replyCount() + 1 + POSTS_PER_PAGE - 1) / POSTS_PER_PAGE);
+    }
+
+    /** The accepted answer, shown directly under the question (C7). */
+    public Optional<PostView> acceptedAnswer(TopicView topic) {
+        if (topic.acceptedPostId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql(POST + " where p.id = ?")
+                .param(topic.acceptedPostId())
+                .query(PostView.class)
+                .optional();
+    }
+
+    /** A post by its permalink id, with its topic, if the reader may read it. */
+    public PostLocation locate(Reader reader, long postId) {
+        record Row(long topicId, int position) {}
+        Row row = jdbc.sql("select topic_id, position from post where id = ?")
+                .param(postId)
+                .query(Row.class)
+                .optional()
+                .orElseThrow(NotFoundException::new);
+        TopicView topic = topic(reader, row.topicId());
+        return new PostLocation(topic, postId, row.position() / POSTS_PER_PAGE + 1);
+    }
+
+    public record PostLocation(TopicView topic, long postId, int page) {}
+
+    public PostView post(Reader reader, long postId) {
+        PostLocation location = locate(reader, postId);
+        return jdbc.sql(POST + " where p.id = ?")
+                .param(location.postId())
+                .query(PostView.class)
+                .single();
+    }
+
+    /** Earlier versions of a post, newest first. */
+    public List<Revision> revisions(long postId) {
+        return jdbc.sql(
+                        """
+                        select r.number, r.body_source as source, u.first_name || ' ' || u.last_name as edited_by,
+                               r.edited_at, r.reason
+                        from post_revision r join app_user u on u.id = r.edited_by
+                        where r.post_id = ? order by r.number desc""")
+                .param(postId)
+                .query(Revision.class)
+                .list();
+    }
+
+    /** The first post the reader has not read yet, to open a topic there. */
+    public int firstUnreadPosition(Reader reader, TopicView topic) {
+        return jdbc.sql("select last_position + 1 from topic_read where user_id = ? and topic_id = ?")
+                .params(reader.userId(), topic.id())
+                .query(Integer.class)
+                .optional()
+                .map(p -> Math.min(p, topic.replyCount()))
+                .orElse(0);
+    }
+}
