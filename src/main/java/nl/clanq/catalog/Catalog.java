@@ -151,12 +151,40 @@ public class Catalog {
     }
 
     public void updateModule(long moduleId, ModuleForm form, Actor actor) {
-        module(moduleId).orElseThrow(NotFoundException::new);
+        ModuleView before = module(moduleId).orElseThrow(NotFoundException::new);
         jdbc.sql("update software_module set name = ?, slug = ?, description = ? where id = ?")
                 .params(form.name(), form.slug(), form.description(), moduleId)
                 .update();
         events.publishEvent(new CatalogChanged(
                 actor.id(), actor.label(), "catalog.module.updated", "module", moduleId, form.name()));
+        if (!before.slug().equals(form.slug()) || !before.name().equals(form.name())) {
+            events.publishEvent(
+                    new ModuleRenamed(moduleId, before.vendorId(), before.slug(), form.slug(), form.name()));
+        }
+    }
+
+    /**
+     * C14: the module is retired, into {@code successorId} (an active module of the same vendor)
+     * or without successor. The forums and licences follow through {@link ModuleRetired}.
+     */
+    public void retireModule(long moduleId, Long successorId, Actor actor) {
+        ModuleView module = module(moduleId).filter(ModuleView::active).orElseThrow(NotFoundException::new);
+        if (successorId != null) {
+            module(successorId)
+                    .filter(m -> m.active() && m.vendorId() == module.vendorId() && m.id() != moduleId)
+                    .orElseThrow(NotFoundException::new);
+        }
+        jdbc.sql("update software_module set status = 'RETIRED' where id = ?")
+                .param(moduleId)
+                .update();
+        events.publishEvent(new CatalogChanged(
+                actor.id(),
+                actor.label(),
+                successorId == null ? "catalog.module.retired" : "catalog.module.retired-into-successor",
+                "module",
+                moduleId,
+                module.name()));
+        events.publishEvent(new ModuleRetired(moduleId, module.vendorId(), successorId, actor.id(), actor.label()));
     }
 
     private static String blankToNull(String s) {

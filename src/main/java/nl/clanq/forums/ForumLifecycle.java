@@ -1,18 +1,100 @@
 package nl.clanq.forums;
 
+import java.util.Map;
 import nl.clanq.catalog.ModuleAdded;
+import nl.clanq.catalog.ModuleRenamed;
+import nl.clanq.catalog.ModuleRetired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** C2, C14: a module that is added gets its forum at once, in the same transaction. */
+/**
+ * C2, C14: forums follow their modules, in the transaction of the catalog change: a new module gets
+ * its forum, a renamed one takes its forum along (the old address redirects), a retired one hands
+ * its topics to the successor's forum or becomes a read-only archive.
+ */
 @Component
 class ForumLifecycle {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ForumLifecycle(JdbcClient jdbc) {
+    ForumLifecycle(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @EventListener
+    void on(ModuleRenamed renamed) {
+        Long forumId = jdbc.sql("select id from forum where module_id = ?")
+                .param(renamed.moduleId())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (forumId == null) {
+            return;
+        }
+        jdbc.sql("update forum set name = ?, slug = ? where id = ?")
+                .params(renamed.name(), renamed.newSlug(), forumId)
+                .update();
+        if (!renamed.oldSlug().equals(renamed.newSlug())) {
+            jdbc.sql(
+                            """
+                            insert into forum_redirect (vendor_id, old_slug, forum_id) values (?, ?, ?)
+                            on conflict (vendor_id, old_slug) do update set forum_id = excluded.forum_id""")
+                    .params(renamed.vendorId(), renamed.oldSlug(), forumId)
+                    .update();
+            // A slug that is in use again must not redirect any more.
+            jdbc.sql("delete from forum_redirect where vendor_id = ? and old_slug = ?")
+                    .params(renamed.vendorId(), renamed.newSlug())
+                    .update();
+        }
+    }
+
+    @EventListener
+    void on(ModuleRetired retired) {
+        Long forumId = jdbc.sql("select id from forum where module_id = ?")
+                .param(retired.moduleId())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (forumId == null) {
+            return;
+        }
+        if (retired.successorId() == null) {
+            jdbc.sql("update forum set status = 'ARCHIVED' where id = ?")
+                    .param(forumId)
+                    .update();
+            events.publishEvent(new ForumActed(
+                    retired.actorId(), retired.actorLabel(), "forum.archived", "forum", forumId, Map.of()));
+            return;
+        }
+        long successor = jdbc.sql("select id from forum where module_id = ?")
+                .param(retired.successorId())
+                .query(Long.class)
+                .single();
+        int moved = jdbc.sql("update topic set forum_id = ? where forum_id = ?")
+                .params(successor, forumId)
+                .update();
+        jdbc.sql("update forum set status = 'ARCHIVED', merged_into = ?, topic_count = 0, post_count = 0 where id = ?")
+                .params(successor, forumId)
+                .update();
+        jdbc.sql(
+                        """
+                        update forum f set topic_count = s.topics, post_count = s.posts, last_post_at = s.last
+                        from (select count(*) as topics, coalesce(sum(reply_count + 1), 0) as posts,
+                                     max(last_post_at) as last from topic where forum_id = :f) s
+                        where f.id = :f""")
+                .param("f", successor)
+                .update();
+        events.publishEvent(new ForumActed(
+                retired.actorId(),
+                retired.actorLabel(),
+                "forum.merged",
+                "forum",
+                forumId,
+                Map.of("into", Long.toString(successor), "topics", Integer.toString(moved))));
     }
 
     @EventListener

@@ -14,7 +14,8 @@ public record ForumRef(
         String status,
         int topicCount,
         int postCount,
-        java.time.Instant lastPostAt) {
+        java.time.Instant lastPostAt,
+        Long mergedInto) {
 
     public boolean general() {
         return "GENERAL".equals(kind);

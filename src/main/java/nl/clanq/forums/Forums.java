@@ -33,7 +33,7 @@ public class Forums {
     static final String FORUM =
             """
             select f.id, f.vendor_id, v.slug as vendor_slug, v.name as vendor_name, f.module_id, f.kind, f.name, f.slug,
-                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at
+                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at, f.merged_into
             from forum f join vendor v on v.id = f.vendor_id""";
 
     private final JdbcClient jdbc;
@@ -57,6 +57,9 @@ public class Forums {
         Map<Long, Integer> unread = unreadTopicsPerForum(reader);
         Map<Long, Community> communities = new LinkedHashMap<>();
         for (ForumRef f : forums) {
+            if (f.mergedInto() != null) {
+                continue; // its topics live in the successor's forum now (C14)
+            }
             communities
                     .computeIfAbsent(f.vendorId(), id -> new Community(id, f.vendorName(), new ArrayList<>()))
                     .forums()
@@ -78,6 +81,27 @@ public class Forums {
                 .query((rs, n) -> unread.put(rs.getLong(1), rs.getInt(2)))
                 .list();
         return unread;
+    }
+
+    /**
+     * C14: where an old forum address leads now: a renamed forum's new address, or the forum a
+     * retired module's forum was merged into.
+     */
+    public Optional<ForumRef> movedTo(String vendorSlug, String forumSlug) {
+        Optional<ForumRef> renamed = jdbc.sql(
+                        FORUM + " join forum_redirect r on r.forum_id = f.id where v.slug = ? and r.old_slug = ?")
+                .params(vendorSlug, forumSlug)
+                .query(ForumRef.class)
+                .optional();
+        if (renamed.isPresent()) {
+            return renamed;
+        }
+        return jdbc.sql(FORUM
+                        + " where f.id = (select f2.merged_into from forum f2 join vendor v2 on v2.id = f2.vendor_id"
+                        + " where v2.slug = ? and f2.slug = ?)")
+                .params(vendorSlug, forumSlug)
+                .query(ForumRef.class)
+                .optional();
     }
 
     /** A forum the reader may know of (it may still be locked for them). */
@@ -186,6 +210,23 @@ public class Forums {
                 .param("forums", reader.readableForumIds().toArray(Long[]::new))
                 .param("reader", reader.userId())
                 .param("limit", limit)
+                .query(TopicRow.class)
+                .list();
+    }
+
+    /** Up to five topics with titles like {@code title}, from forums the reader may read. */
+    public List<TopicRow> similar(Reader reader, String title) {
+        String q = title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.length() < 5) {
+            return List.of();
+        }
+        String where = reader.staff()
+                ? " where lower(t.title) % :q"
+                : " where lower(t.title) % :q and t.forum_id = any(:forums)";
+        return jdbc.sql(TOPIC_ROW + where + " order by similarity(lower(t.title), :q) desc, t.id desc limit 5")
+                .param("q", q)
+                .param("forums", reader.readableForumIds().toArray(Long[]::new))
+                .param("reader", reader.userId())
                 .query(TopicRow.class)
                 .list();
     }

@@ -114,6 +114,15 @@ class OrganisationMail {
                 .paragraph(t("mail.unlocked.text", l, organisation)));
     }
 
+    /** C14: a module the organisation holds a licence for was retired into a successor. */
+    void moduleRetired(UserView owner, String from, String to) {
+        Locale l = owner.preferredLocale();
+        send(MailMessage.to(owner.email(), l)
+                .kind("organisation.module-retired")
+                .subject(t("mail.moduleRetired.subject", l, from))
+                .paragraph(t("mail.moduleRetired.text", l, from, to)));
+    }
+
     private void send(MailMessage.Builder builder) {
         mailer.send(builder.build());
     }

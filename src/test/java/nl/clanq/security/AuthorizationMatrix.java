@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.clanq.accounts.UserView;
+import nl.clanq.catalog.Catalog;
 import nl.clanq.organisations.Fixtures;
 
 /**
@@ -399,6 +400,9 @@ final class AuthorizationMatrix {
                 endpoint("POST", "/topics/{id}/close")
                         .request(c -> post("/topics/{id}/close", topic(c).id()).param("closed", "false"))
                         .staffAct(),
+                endpoint("GET", "/topics/similar")
+                        .request(c -> get("/topics/similar").param("title", "salarisrun vraag"))
+                        .signedIn(),
                 endpoint("POST", "/markdown/preview")
                         .request(c -> post("/markdown/preview").param("body", "**vet**"))
                         .signedIn(),
@@ -493,6 +497,11 @@ final class AuthorizationMatrix {
                                 .param("description", ""))
                         .staffOnly()
                         .note("on an inactive vendor of its own"),
+                endpoint("POST", "/staff/modules/{id}/retire")
+                        .fresh()
+                        .request(c -> post("/staff/modules/{id}/retire", throwawayModule(c)))
+                        .staffOnly()
+                        .note("retires a module made for the case (no successor: its forum becomes an archive)"),
                 endpoint("GET", "/staff/modules/{id}")
                         .request(c -> get("/staff/modules/{id}", c.world().scratchModule()))
                         .staffOnly(),
@@ -527,6 +536,13 @@ final class AuthorizationMatrix {
     }
 
     /** The addressed organisation's vendor's first {@code n} modules, as form values. */
+    private static long throwawayModule(Case c) {
+        World.Shared shared = c.world().shared();
+        String slug = "matrix-" + System.nanoTime();
+        return shared.tx().execute(s -> shared.catalog()
+                .addModule(shared.demoVendor(), new Catalog.ModuleForm("Matrixmodule", slug, ""), shared.staff()));
+    }
+
     private static World.Topic topic(Case c) {
         return c.world().topic(c.side());
     }

@@ -40,7 +40,12 @@ public class StaffCatalogController {
             FormErrors errors,
             FormErrors moduleErrors) {}
 
-    public record ModulePage(VendorView vendor, ModuleView module, Catalog.ModuleForm form, FormErrors errors) {}
+    public record ModulePage(
+            VendorView vendor,
+            ModuleView module,
+            Catalog.ModuleForm form,
+            FormErrors errors,
+            List<ModuleView> successors) {}
 
     @GetMapping("/staff/vendors")
     String vendors(Model model) {
@@ -157,7 +162,8 @@ public class StaffCatalogController {
                         catalog.getVendor(m.vendorId()),
                         m,
                         new Catalog.ModuleForm(m.name(), m.slug(), m.description()),
-                        FormErrors.none()));
+                        FormErrors.none(),
+                        successors(m)));
         return "catalog/staff-module";
     }
 
@@ -174,11 +180,31 @@ public class StaffCatalogController {
         Catalog.ModuleForm form = moduleForm(name, slug, description);
         FormErrors errors = validate(m.vendorId(), form, id);
         if (errors.any()) {
-            model.addAttribute("view", new ModulePage(catalog.getVendor(m.vendorId()), m, form, errors));
+            model.addAttribute("view", new ModulePage(catalog.getVendor(m.vendorId()), m, form, errors, successors(m)));
             return "catalog/staff-module";
         }
         catalog.updateModule(id, form, actor(staff));
         redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.module.saved");
+        return "redirect:/staff/vendors/" + m.vendorId();
+    }
+
+    private List<ModuleView> successors(ModuleView m) {
+        return catalog.activeModules(m.vendorId()).stream()
+                .filter(x -> x.id() != m.id())
+                .toList();
+    }
+
+    /** C14: retire a module into a successor (topics and licences follow) or into an archive. */
+    @PostMapping("/staff/modules/{id}/retire")
+    String retire(
+            @AuthenticationPrincipal ClanqPrincipal staff,
+            @PathVariable long id,
+            @RequestParam(required = false) Long successor,
+            RedirectAttributes redirect) {
+        ModuleView m = catalog.module(id).orElseThrow(NotFoundException::new);
+        catalog.retireModule(id, successor, actor(staff));
+        redirect.addFlashAttribute(
+                UiAdvice.FLASH, successor == null ? "catalog.module.archived" : "catalog.module.merged");
         return "redirect:/staff/vendors/" + m.vendorId();
     }
 

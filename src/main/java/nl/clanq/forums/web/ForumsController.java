@@ -1,5 +1,6 @@
 package nl.clanq.forums.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -128,8 +129,16 @@ public class ForumsController {
             @PathVariable String forum,
             @RequestParam(defaultValue = "all") String filter,
             @RequestParam(defaultValue = "1") int page,
+            HttpServletResponse response,
             Model model) {
         Reader reader = reader(principal);
+        Optional<ForumRef> moved = forums.movedTo(vendor, forum);
+        if (moved.isPresent() && reader.mayKnow(moved.get())) {
+            // C14: old addresses of renamed and merged forums keep working, permanently.
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", moved.get().path());
+            return null;
+        }
         ForumRef f = forums.forum(reader, vendor, forum);
         if (!reader.mayRead(f)) {
             model.addAttribute("view", locked(reader, f));
@@ -432,6 +441,18 @@ public class ForumsController {
         }
         model.addAttribute("view", new RevisionsView(forums.locate(reader, id).topic(), post, diffs));
         return "forums/revisions";
+    }
+
+    public record SimilarView(List<nl.clanq.forums.ForumViews.TopicRow> topics) {}
+
+    /** Similar questions while a member types a new question's title (htmx). */
+    @GetMapping("/topics/similar")
+    String similar(
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @RequestParam(defaultValue = "") String title,
+            Model model) {
+        model.addAttribute("view", new SimilarView(forums.similar(reader(principal), title)));
+        return "forums/fragments/similar";
     }
 
     /** The live preview under the editor (htmx). */
