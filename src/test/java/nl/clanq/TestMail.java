@@ -69,9 +69,19 @@ public final class TestMail {
     /** The mails received for {@code address}, oldest first. */
     public static List<ReceivedMail> receivedBy(String address) {
         String wanted = address.toLowerCase(Locale.ROOT);
-        return server().findReceivedMessages(user -> wanted.equalsIgnoreCase(user.getEmail()), m -> true)
-                .map(TestMail::read)
-                .toList();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return server().findReceivedMessages(user -> wanted.equalsIgnoreCase(user.getEmail()), m -> true)
+                        .map(TestMail::read)
+                        .toList();
+            } catch (java.util.ConcurrentModificationException e) {
+                // GreenMail's mailboxes are appended to by its SMTP thread while we read: read again.
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** Waits until a mail for {@code address} arrived and answers the first one. */

@@ -29,6 +29,14 @@ public class ForumAdmin {
                 .list();
     }
 
+    @Transactional(readOnly = true)
+    public java.util.Optional<ForumRef> forum(long forumId) {
+        return jdbc.sql(Forums.FORUM + " where f.id = ?")
+                .param(forumId)
+                .query(ForumRef.class)
+                .optional();
+    }
+
     public void openGeneralForum(long vendorId, String name, long staffId, String staffLabel) {
         int created = jdbc.sql(
                         """

@@ -15,7 +15,8 @@ public record ForumRef(
         int topicCount,
         int postCount,
         java.time.Instant lastPostAt,
-        Long mergedInto) {
+        Long mergedInto,
+        int position) {
 
     public boolean general() {
         return "GENERAL".equals(kind);

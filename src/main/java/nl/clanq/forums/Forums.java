@@ -33,7 +33,7 @@ public class Forums {
     static final String FORUM =
             """
             select f.id, f.vendor_id, v.slug as vendor_slug, v.name as vendor_name, f.module_id, f.kind, f.name, f.slug,
-                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at, f.merged_into
+                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at, f.merged_into, f.position
             from forum f join vendor v on v.id = f.vendor_id""";
 
     private final JdbcClient jdbc;

@@ -502,6 +502,23 @@ final class AuthorizationMatrix {
                         .request(c -> post("/staff/modules/{id}/retire", throwawayModule(c)))
                         .staffOnly()
                         .note("retires a module made for the case (no successor: its forum becomes an archive)"),
+                endpoint("GET", "/staff/vendors/{id}/forums")
+                        .request(
+                                c -> get("/staff/vendors/{id}/forums", c.world().vendorOf(World.Side.A)))
+                        .staffOnly(),
+                endpoint("POST", "/staff/vendors/{id}/forums/general")
+                        .request(c -> post(
+                                "/staff/vendors/{id}/forums/general", c.world().vendorOf(World.Side.C)))
+                        .staffOnly()
+                        .note(
+                                "opens the general forum of the matrix's second vendor (once; later cases change nothing)"),
+                endpoint("POST", "/staff/forums/{forumId}")
+                        .request(c -> post("/staff/forums/{forumId}", forumOf(c))
+                                .param("name", "Matrixforum")
+                                .param("description", "")
+                                .param("position", "0"))
+                        .staffOnly()
+                        .note("renames a forum of the matrix's second vendor"),
                 endpoint("GET", "/staff/modules/{id}")
                         .request(c -> get("/staff/modules/{id}", c.world().scratchModule()))
                         .staffOnly(),
@@ -541,6 +558,16 @@ final class AuthorizationMatrix {
         String slug = "matrix-" + System.nanoTime();
         return shared.tx().execute(s -> shared.catalog()
                 .addModule(shared.demoVendor(), new Catalog.ModuleForm("Matrixmodule", slug, ""), shared.staff()));
+    }
+
+    private static long forumOf(Case c) {
+        return c.world()
+                .shared()
+                .jdbc()
+                .sql("select id from forum where vendor_id = ? order by id limit 1")
+                .param(c.world().vendorOf(World.Side.C))
+                .query(Long.class)
+                .single();
     }
 
     private static World.Topic topic(Case c) {
