@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.clanq.accounts.Accounts;
 import nl.clanq.accounts.NewAccount;
+import nl.clanq.accounts.Profile;
 import nl.clanq.catalog.Catalog;
 import nl.clanq.catalog.ModuleView;
 import nl.clanq.catalog.VendorView;
@@ -127,9 +128,30 @@ class OrganisationsDemoData implements DemoSeeder {
                 .update();
     }
 
+    /** Where demo people live and what they know most about (C6 sorts colleagues by specialism). */
+    private static final java.util.Map<String, Profile> PROFILES = java.util.Map.of(
+            "eva@zuidwaarde.example.nl", profile("Zuidwaarde", "salarisverwerking", "autorisaties", "koppelingen"),
+            "mark@zuidwaarde.example.nl", profile("Zuidwaarde", "salarisverwerking", "jaarafsluiting", "loonaangifte"),
+            "lotte@zuidwaarde.example.nl", profile("Dordrecht", "verlofregistratie", "selfservice", "workflows"),
+            "daan@delinde.example.nl", profile("Amersfoort", "rapportages", "jaarafsluiting", "pensioen"),
+            "fatima@delinde.example.nl", profile("Utrecht", "personeelsdossier", "AVG", "salarisverwerking"),
+            "joost@veldman.example.nl", profile("Zwolle", "verzuim", "werving en selectie", "onboarding"),
+            "anouk@veldman.example.nl", profile("Kampen", "verlofregistratie", "selfservice", "cao"));
+
+    private static Profile profile(String city, String... specialisms) {
+        return new Profile("", "", "", city, "", false, "", java.util.List.of(specialisms));
+    }
+
     private long person(DemoContext ctx, String email, String first, String last, String job) {
         long id = accounts.create(new NewAccount(email, first, last, job, "", "nl", ctx.password()));
         accounts.confirmEmail(id);
+        Profile p = PROFILES.get(email);
+        if (p != null) {
+            accounts.updateProfile(
+                    id,
+                    new Profile(
+                            first, last, job, p.city(), "06 1234 5678", email.startsWith("mark"), "", p.specialisms()));
+        }
         return id;
     }
 

@@ -89,7 +89,8 @@ public final class Ui {
     public String dateTime(java.time.Instant instant) {
         return instant == null
                 ? ""
-                : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                : java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                                java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
                         .withLocale(locale)
                         .withZone(AMSTERDAM)
                         .format(instant);
