@@ -77,3 +77,27 @@ document.addEventListener("submit", function (event) {
     });
     document.addEventListener("htmx:afterRequest", schedule);
 })();
+
+// Quoting part of a post: with text selected inside the post, "Citeren" quotes just that selection
+// into the reply box; without a selection the link asks the server for a quote of the whole post.
+document.addEventListener("click", function (event) {
+    "use strict";
+    var link = event.target.closest ? event.target.closest("a.quote-link") : null;
+    var reply = document.getElementById("f-body");
+    if (!link || !reply) {
+        return;
+    }
+    var selection = window.getSelection();
+    var post = document.getElementById(link.dataset.post);
+    var text = selection ? selection.toString().trim() : "";
+    if (!text || !post || !post.contains(selection.anchorNode)) {
+        return;
+    }
+    event.preventDefault();
+    var quoted = text.split(/\r?\n/).map(function (line) { return line ? "> " + line : ">"; }).join("\n");
+    var before = reply.value && !/\n\n$/.test(reply.value) ? reply.value + "\n\n" : reply.value;
+    reply.value = before + link.dataset.attribution + "\n" + quoted + "\n\n";
+    reply.focus();
+    reply.setSelectionRange(reply.value.length, reply.value.length);
+    reply.dispatchEvent(new Event("input", { bubbles: true }));
+});
