@@ -406,6 +406,9 @@ final class AuthorizationMatrix {
                 endpoint("POST", "/markdown/preview")
                         .request(c -> post("/markdown/preview").param("body", "**vet**"))
                         .signedIn(),
+                endpoint("GET", "/members")
+                        .request(c -> get("/members").param("q", "a"))
+                        .signedIn(),
                 endpoint("GET", "/members/{id}")
                         .perObject()
                         .request(c -> get("/members/{id}", c.member()))

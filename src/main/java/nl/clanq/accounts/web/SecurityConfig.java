@@ -58,7 +58,8 @@ class SecurityConfig {
         "/topics/**",
         "/posts/**",
         "/markdown/**",
-        "/members/**"
+        "/members/**",
+        "/members"
     };
 
     /** S1: in production (HTTPS) the session cookie is {@code Secure} with the {@code __Host-} prefix. */
