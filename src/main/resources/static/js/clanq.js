@@ -52,7 +52,13 @@ document.addEventListener("submit", function (event) {
             }
         }, Math.max(seconds - 60, 1) * 1000);
         endTimer = setTimeout(function () {
-            window.location.assign("/login?ended");
+            // Sign out for real: open pages poll in the background, so the server alone would not notice.
+            var logout = document.getElementById("idle-logout");
+            if (logout) {
+                logout.submit();
+            } else {
+                window.location.assign("/login?ended");
+            }
         }, seconds * 1000);
     }
     document.addEventListener("DOMContentLoaded", function () {
@@ -75,7 +81,13 @@ document.addEventListener("submit", function (event) {
         }
         schedule();
     });
-    document.addEventListener("htmx:afterRequest", schedule);
+    // Background polling is not activity; what the person does is.
+    document.addEventListener("htmx:afterRequest", function (event) {
+        var elt = event.detail && event.detail.elt;
+        if (!elt || !elt.closest || !elt.closest("[data-poll]")) {
+            schedule();
+        }
+    });
 })();
 
 // Quoting part of a post: with text selected inside the post, "Citeren" quotes just that selection
@@ -100,4 +112,14 @@ document.addEventListener("click", function (event) {
     reply.focus();
     reply.setSelectionRange(reply.value.length, reply.value.length);
     reply.dispatchEvent(new Event("input", { bubbles: true }));
+});
+
+// Live conversations: ask only for messages newer than the last one shown.
+document.addEventListener("htmx:configRequest", function (event) {
+    "use strict";
+    var elt = event.detail.elt;
+    if (elt && elt.id === "messages") {
+        var shown = elt.querySelectorAll("[data-message-id]");
+        event.detail.parameters.after = shown.length ? shown[shown.length - 1].dataset.messageId : 0;
+    }
 });

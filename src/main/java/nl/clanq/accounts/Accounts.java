@@ -139,6 +139,11 @@ public class Accounts {
         users.findById(userId).orElseThrow(NotFoundException::new).chooseLocale(locale);
     }
 
+    /** C9: whether the person gets a mail about messages they have not read. */
+    public void mailAboutMessages(long userId, boolean on) {
+        users.findById(userId).orElseThrow(NotFoundException::new).mailAboutMessages(on);
+    }
+
     public void updateProfile(long userId, Profile profile) {
         users.findById(userId).orElseThrow(NotFoundException::new).updateProfile(profile);
     }

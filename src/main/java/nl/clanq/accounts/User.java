@@ -37,6 +37,7 @@ class User {
     private String status = "ACTIVE";
     private Instant createdAt = Instant.now();
     private Instant passwordChangedAt;
+    private boolean messageMail = true;
 
     @ElementCollection
     @CollectionTable(name = "user_specialism", joinColumns = @JoinColumn(name = "user_id"))
@@ -108,6 +109,10 @@ class User {
         this.status = "ACTIVE";
     }
 
+    void mailAboutMessages(boolean on) {
+        this.messageMail = on;
+    }
+
     void chooseLocale(String locale) {
         this.locale = locale;
     }
@@ -140,6 +145,7 @@ class User {
                 emailVerified,
                 staffRole,
                 isActive(),
-                createdAt);
+                createdAt,
+                messageMail);
     }
 }

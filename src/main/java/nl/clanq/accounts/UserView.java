@@ -20,7 +20,8 @@ public record UserView(
         boolean emailVerified,
         String staffRole,
         boolean active,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean messageMail) {
 
     public String displayName() {
         return firstName + " " + lastName;

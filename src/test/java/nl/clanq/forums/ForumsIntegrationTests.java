@@ -210,7 +210,7 @@ class ForumsIntegrationTests {
                 .contains(
                         "geen licentie heeft voor de module " + modules().get(3).name())
                 .contains(colleagueName)
-                .contains("href=\"/members/" + colleague + "\"");
+                .contains("/messages/new?to=" + colleague + "&subject=");
     }
 
     @Test

@@ -29,6 +29,9 @@ public class Fixtures {
     private final TransactionTemplate tx;
     private final UserDetailsService users;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private nl.clanq.messaging.Messaging messaging;
+
     @Autowired
     private Seats seats;
 
@@ -135,6 +138,18 @@ public class Fixtures {
             accounts.confirmEmail(id);
             return id;
         });
+    }
+
+    /** A conversation started by {@code from}, with {@code to} or (when null) the staff inbox. */
+    public long conversation(long from, Long to) {
+        return tx.execute(s -> messaging
+                .start(
+                        new nl.clanq.messaging.Messaging.Viewer(from, false, "test"),
+                        to == null ? java.util.Set.of() : java.util.Set.of(to),
+                        to == null,
+                        "Vraag over de salarisrun",
+                        "Hallo, heb je even?")
+                .conversationId());
     }
 
     public UserDetails principal(long userId) {

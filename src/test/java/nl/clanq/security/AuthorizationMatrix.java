@@ -406,6 +406,72 @@ final class AuthorizationMatrix {
                 endpoint("POST", "/markdown/preview")
                         .request(c -> post("/markdown/preview").param("body", "**vet**"))
                         .signedIn(),
+                // Messages (C9, C17, S9): participants only; the staff inbox for staff.
+                endpoint("GET", "/messages").request(c -> get("/messages")).signedIn(),
+                endpoint("GET", "/messages/unread")
+                        .request(c -> get("/messages/unread"))
+                        .signedIn(),
+                endpoint("GET", "/messages/new")
+                        .request(c -> get("/messages/new"))
+                        .membersOnly(),
+                endpoint("POST", "/messages/new")
+                        .request(c -> post("/messages/new")
+                                .param("staff", "true")
+                                .param("subject", "Vraag aan Clanqbeheer")
+                                .param("body", "Hallo"))
+                        .membersOnly(),
+                endpoint("GET", "/messages/{id}")
+                        .perObject()
+                        .request(c -> get("/messages/{id}", c.world().conversations(c.side())[0]))
+                        .participantsOnly(),
+                endpoint("GET", "/messages/{id}/since")
+                        .perObject()
+                        .request(c -> get("/messages/{id}/since", c.world().conversations(c.side())[0]))
+                        .participantsOnly(),
+                endpoint("POST", "/messages/{id}")
+                        .perObject()
+                        .request(c -> post("/messages/{id}", c.world().conversations(c.side())[0])
+                                .param("body", "Hoi"))
+                        .participantsOnly(),
+                endpoint("POST", "/messages/{id}/leave")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post("/messages/{id}/leave", c.world().conversations(c.side())[0]))
+                        .participantsOnly(),
+                endpoint("POST", "/messages/{id}/mute")
+                        .perObject()
+                        .request(c -> post("/messages/{id}/mute", c.world().conversations(c.side())[0])
+                                .param("muted", "false"))
+                        .participantsOnly(),
+                endpoint("POST", "/messages/{id}/messages/{messageId}/report")
+                        .perObject()
+                        .request(c -> post(
+                                        "/messages/{id}/messages/{messageId}/report",
+                                        c.world().conversations(c.side())[0],
+                                        c.world().conversations(c.side())[2])
+                                .param("reason", "Matrix"))
+                        .participantsOnly(),
+                endpoint("POST", "/messages/{id}/assign")
+                        .request(c -> post("/messages/{id}/assign", c.world().conversations(World.Side.A)[1]))
+                        .staffAct()
+                        .note("a staff inbox conversation: staff only, its member participant too gets 404"),
+                endpoint("POST", "/messages/{id}/close")
+                        .request(c -> post("/messages/{id}/close", c.world().conversations(World.Side.A)[1])
+                                .param("closed", "false"))
+                        .staffAct(),
+                endpoint("POST", "/members/{id}/block")
+                        .request(c ->
+                                post("/members/{id}/block", c.world().person()).param("blocked", "false"))
+                        .membersOnly(),
+                endpoint("POST", "/profile/message-mail")
+                        .request(c -> post("/profile/message-mail").param("on", "true"))
+                        .signedIn(),
+                endpoint("GET", "/staff/inbox")
+                        .request(c -> get("/staff/inbox"))
+                        .staffOnly(),
+                endpoint("GET", "/staff/message-reports")
+                        .request(c -> get("/staff/message-reports"))
+                        .staffOnly(),
                 endpoint("GET", "/members")
                         .request(c -> get("/members").param("q", "a"))
                         .signedIn(),

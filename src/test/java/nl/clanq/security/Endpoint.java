@@ -174,6 +174,24 @@ final class Endpoint {
         return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
     }
 
+    /** S9: only the participants of the addressed conversation; staff too get 404 (private). */
+    Endpoint participantsOnly() {
+        expect(Outcome.LOGIN, Role.ANONYMOUS);
+        for (Role r : PEOPLE) {
+            expect(r, Outcome.OK, Outcome.NOT_FOUND);
+        }
+        expect(Outcome.NOT_FOUND, STAFF);
+        return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
+    }
+
+    /** Signed-in members only: staff (who write as "Clanqbeheer" from the inbox) get 404. */
+    Endpoint membersOnly() {
+        expect(Outcome.LOGIN, Role.ANONYMOUS);
+        expect(Outcome.OK, PEOPLE);
+        expect(Outcome.NOT_FOUND, STAFF);
+        return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
+    }
+
     boolean isPerObject() {
         return perObject;
     }

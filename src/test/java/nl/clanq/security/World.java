@@ -159,6 +159,24 @@ final class World {
         });
     }
 
+    private final Map<Side, long[]> conversations = new EnumMap<>(Side.class);
+
+    /** A conversation between the side's member and owner, and one of the member with the staff inbox. */
+    long[] conversations(Side side) {
+        return conversations.computeIfAbsent(side, s -> {
+            long member = member(s);
+            long owner = owner(s);
+            long privateOne = shared.fixtures().conversation(member, owner);
+            long inbox = shared.fixtures().conversation(member, null);
+            long message = shared.jdbc()
+                    .sql("select id from message where conversation_id = ? order by id limit 1")
+                    .param(privateOne)
+                    .query(Long.class)
+                    .single();
+            return new long[] {privateOne, inbox, message};
+        });
+    }
+
     /** A person with an account and no organisation. */
     long person() {
         return shared.fixtures().quickPerson(Fixtures.unique("person"));

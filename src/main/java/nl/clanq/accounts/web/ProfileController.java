@@ -67,7 +67,8 @@ public class ProfileController {
         contexts.saveContext(context, request, response);
     }
 
-    public record ProfileView(Profile profile, String email, List<String> suggestions, FormErrors errors) {
+    public record ProfileView(
+            Profile profile, String email, List<String> suggestions, FormErrors errors, boolean messageMail) {
         public String specialismsText() {
             return String.join(", ", profile.specialisms());
         }
@@ -87,7 +88,9 @@ public class ProfileController {
                 u.phoneHidden(),
                 u.bio(),
                 u.specialisms());
-        model.addAttribute("view", new ProfileView(p, u.email(), accounts.popularSpecialisms(30), FormErrors.none()));
+        model.addAttribute(
+                "view",
+                new ProfileView(p, u.email(), accounts.popularSpecialisms(30), FormErrors.none(), u.messageMail()));
         return "accounts/profile";
     }
 
@@ -135,13 +138,25 @@ public class ProfileController {
                 MAX_SPECIALISMS);
         if (errors.any()) {
             UserView u = accounts.get(principal.id());
-            model.addAttribute("view", new ProfileView(p, u.email(), accounts.popularSpecialisms(30), errors));
+            model.addAttribute(
+                    "view", new ProfileView(p, u.email(), accounts.popularSpecialisms(30), errors, u.messageMail()));
             return "accounts/profile";
         }
         accounts.updateProfile(principal.id(), p);
         events.publishEvent(
                 new ProfileUpdated(principal.id(), accounts.get(principal.id()).auditLabel()));
         refreshSignedInPerson(principal.id(), request, response);
+        redirect.addFlashAttribute(UiAdvice.FLASH, "profile.saved");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/message-mail")
+    @Transactional
+    String messageMail(
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @RequestParam(defaultValue = "false") boolean on,
+            RedirectAttributes redirect) {
+        accounts.mailAboutMessages(principal.id(), on);
         redirect.addFlashAttribute(UiAdvice.FLASH, "profile.saved");
         return "redirect:/profile";
     }

@@ -59,7 +59,9 @@ class SecurityConfig {
         "/posts/**",
         "/markdown/**",
         "/members/**",
-        "/members"
+        "/members",
+        "/messages",
+        "/messages/**"
     };
 
     /** S1: in production (HTTPS) the session cookie is {@code Secure} with the {@code __Host-} prefix. */

@@ -10,6 +10,7 @@ import nl.clanq.forums.ForumAccess;
 import nl.clanq.forums.ForumViews.TopicRow;
 import nl.clanq.forums.Forums;
 import nl.clanq.forums.Reader;
+import nl.clanq.messaging.Messaging;
 import nl.clanq.organisations.Organisations;
 import nl.clanq.organisations.Views.OrganisationView;
 import nl.clanq.shared.web.NotFoundException;
@@ -30,15 +31,24 @@ public class MemberProfileController {
     private final Organisations organisations;
     private final ForumAccess access;
     private final Forums forums;
+    private final Messaging messaging;
 
-    MemberProfileController(Accounts accounts, Organisations organisations, ForumAccess access, Forums forums) {
+    MemberProfileController(
+            Accounts accounts, Organisations organisations, ForumAccess access, Forums forums, Messaging messaging) {
+        this.messaging = messaging;
         this.accounts = accounts;
         this.organisations = organisations;
         this.access = access;
         this.forums = forums;
     }
 
-    public record ProfileView(UserView member, String organisation, boolean former, List<TopicRow> recentTopics) {}
+    public record ProfileView(
+            UserView member,
+            String organisation,
+            boolean former,
+            List<TopicRow> recentTopics,
+            boolean mayMessage,
+            boolean blocked) {}
 
     @GetMapping("/members/{id}")
     String profile(@AuthenticationPrincipal ClanqPrincipal viewer, @PathVariable long id, Model model) {
@@ -58,7 +68,9 @@ public class MemberProfileController {
                         member,
                         organisation == null ? "" : organisation.name(),
                         !member.active() || organisation == null,
-                        forums.recentTopicsBy(reader, id, 10)));
+                        forums.recentTopicsBy(reader, id, 10),
+                        !viewer.isStaff() && viewer.id() != id && member.active(),
+                        messaging.hasBlocked(viewer.id(), id)));
         return "directory/profile";
     }
 }
