@@ -79,6 +79,19 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void backgroundPollsNeverSwapAWholePageIntoTheBadge_S9() throws Exception {
+        // A registrant under review, polled from any page: nothing to swap (their next click is redirected).
+        long pending = fixtures.person(Fixtures.unique("pending"));
+        MvcResult poll =
+                perform(get("/messages/unread").header("HX-Request", "true").with(user(fixtures.principal(pending))));
+        assertThat(poll.getResponse().getStatus()).isEqualTo(204);
+        // A visitor whose session ended: the whole page goes to the login, not a fragment.
+        MvcResult visitor = perform(get("/messages/unread").header("HX-Request", "true"));
+        assertThat(visitor.getResponse().getStatus()).isEqualTo(204);
+        assertThat(visitor.getResponse().getHeader("HX-Redirect")).isEqualTo("/login");
+    }
+
+    @Test
     void theStoredBodyNeverContainsThePlaintext_S6() throws Exception {
         long a = fixtures.member(fixtures.organisation());
         long b = fixtures.member(fixtures.organisation());

@@ -121,6 +121,14 @@ class SecurityConfig {
                         new LoginThrottleFilter(throttle, attempts), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(notFound, hiddenAreas)
+                        // htmx calls of a visitor (e.g. after the session ended) must not swap the
+                        // login page into a fragment: the whole page goes to the login instead.
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, ex) -> {
+                                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                                },
+                                request -> "true".equals(request.getHeader("HX-Request")))
                         .defaultAccessDeniedHandlerFor(hidden, hiddenAreas)
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/login"), new OrRequestMatcher(memberAreas)))

@@ -63,9 +63,15 @@ class MembershipGate extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (auth != null && auth.getPrincipal() instanceof ClanqPrincipal principal && !principal.isStaff()) {
+            boolean htmx = "true".equals(request.getHeader("HX-Request"));
             if (!isOpen(path, OPEN_WHILE_PENDING)
                     && !organisations.standing(principal.id()).mayUseMemberPages()) {
-                response.sendRedirect(request.getContextPath() + "/pending");
+                // A background htmx request gets nothing to swap; the person's next click is redirected.
+                if (htmx) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                } else {
+                    response.sendRedirect(request.getContextPath() + "/pending");
+                }
                 return;
             }
             // S3: the organisation requires two-step verification; nothing else until it is set up.
@@ -74,7 +80,11 @@ class MembershipGate extends OncePerRequestFilter {
                             .map(SecurityPolicies.Policy::requireTwoFactor)
                             .orElse(false)
                     && !twoFactor.isOn(principal.id())) {
-                response.sendRedirect(request.getContextPath() + "/account/two-factor?required");
+                if (htmx) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                } else {
+                    response.sendRedirect(request.getContextPath() + "/account/two-factor?required");
+                }
                 return;
             }
         }
