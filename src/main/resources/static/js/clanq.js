@@ -123,3 +123,26 @@ document.addEventListener("htmx:configRequest", function (event) {
         event.detail.parameters.after = shown.length ? shown[shown.length - 1].dataset.messageId : 0;
     }
 });
+
+// Live updates (C9): one server-sent event stream per page; a new message makes the badge and an
+// open conversation fetch what changed. Without it, they poll every 30 seconds.
+document.addEventListener("DOMContentLoaded", function () {
+    "use strict";
+    if (!document.querySelector("[data-live]") || !window.EventSource || !window.htmx) {
+        return;
+    }
+    var stream = new EventSource("/messages/stream");
+    stream.addEventListener("message", function () {
+        var badge = document.getElementById("unread-badge-slot");
+        if (badge) {
+            window.htmx.trigger(badge, "refresh");
+        }
+        var messages = document.getElementById("messages");
+        if (messages) {
+            window.htmx.trigger(messages, "refresh");
+        }
+    });
+    window.addEventListener("pagehide", function () {
+        stream.close();
+    });
+});

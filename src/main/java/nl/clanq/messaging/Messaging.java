@@ -44,8 +44,10 @@ public class Messaging {
     private final Throttle throttle;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MessagingProperties limits;
 
     Messaging(
+            MessagingProperties limits,
             JdbcClient jdbc,
             SecretCipher cipher,
             Markdown markdown,
@@ -53,6 +55,7 @@ public class Messaging {
             Throttle throttle,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.limits = limits;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.markdown = markdown;
@@ -92,8 +95,12 @@ public class Messaging {
                 return new Start(null, StartProblem.NOT_REACHABLE);
             }
         }
-        throttle.attempt(Throttle.Limit.CONVERSATION_PER_ACCOUNT, Long.toString(viewer.userId()));
-        throttle.attempt(Throttle.Limit.MESSAGE_PER_ACCOUNT, Long.toString(viewer.userId()));
+        throttle.attempt("conversations", limits.conversationsPerDay(), limits.day(), Long.toString(viewer.userId()));
+        throttle.attempt(
+                "messages",
+                limits.messagesPerMinute(),
+                java.time.Duration.ofMinutes(1),
+                Long.toString(viewer.userId()));
         OffsetDateTime now = now();
         long id = jdbc.sql(
                         """
@@ -133,7 +140,11 @@ public class Messaging {
         if (!c.mayPost()) {
             throw new NotFoundException();
         }
-        throttle.attempt(Throttle.Limit.MESSAGE_PER_ACCOUNT, Long.toString(viewer.userId()));
+        throttle.attempt(
+                "messages",
+                limits.messagesPerMinute(),
+                java.time.Duration.ofMinutes(1),
+                Long.toString(viewer.userId()));
         insertMessage(conversationId, viewer.userId(), viewer.staff(), body, now());
     }
 
@@ -152,6 +163,15 @@ public class Messaging {
         jdbc.sql("update conversation_participant set last_read_id = ? where conversation_id = ? and user_id = ?")
                 .params(id, conversationId, authorId)
                 .update();
+        // Told to every node's live streams when the transaction commits (and never if it rolls back).
+        jdbc.sql(
+                        """
+                        select pg_notify('clanq_live', p.user_id || ':' || p.conversation_id)
+                        from conversation_participant p
+                        where p.conversation_id = ? and p.user_id <> ? and p.left_at is null""")
+                .params(conversationId, authorId)
+                .query()
+                .listOfRows();
         events.publishEvent(new MessageSent(conversationId, id, authorId));
     }
 

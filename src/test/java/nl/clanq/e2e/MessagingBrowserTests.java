@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Member A finds member B in the directory and sends a message; B, in a second browser, sees the
- * unread badge change without reloading and replies; A sees the reply arrive live. And a member
+ * unread badge change without reloading within 2 seconds and replies; A sees the reply arrive live
+ * within 2 seconds. (The pages fall back to polling only every 30 seconds, so this proves the
+ * server-sent events and the LISTEN/NOTIFY fan-out behind them.) And a member
  * without a licence goes from the locked forum to a conversation prefilled with the module's name.
  */
 class MessagingBrowserTests extends BrowserTest {
@@ -67,7 +69,7 @@ class MessagingBrowserTests extends BrowserTest {
 
         // B sees the badge change without reloading, then opens and replies.
         assertThat(bPage.locator(".unread-badge"))
-                .hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(6000));
+                .hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(2000));
         bPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Berichten 1"))
                 .click();
         bPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Koppeling met het pensioenfonds"))
@@ -82,7 +84,7 @@ class MessagingBrowserTests extends BrowserTest {
         assertThat(messages)
                 .containsText(
                         "Via SFTP, elke maand na de salarisrun.",
-                        new LocatorAssertions.ContainsTextOptions().setTimeout(6000));
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(2000));
     }
 
     @Test

@@ -41,6 +41,9 @@ class MessagingIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    MessageKeyRotation rotation;
+
     private MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andReturn();
     }
@@ -110,6 +113,29 @@ class MessagingIntegrationTests {
                         .query(String.class)
                         .single())
                 .isNotBlank();
+    }
+
+    @Test
+    void bodiesUnderAnOldKeyAreReencryptedInTheBackground_S6() throws Exception {
+        long a = fixtures.member(fixtures.organisation());
+        long b = fixtures.member(fixtures.organisation());
+        long id = startConversation(a, b, "Oude sleutel", "Nog steeds leesbaar");
+        tx.executeWithoutResult(s -> jdbc.sql("update message set key_id = 'retired' where conversation_id = ?")
+                .param(id)
+                .update());
+
+        while (tx.execute(s -> rotation.rekeyBatch()) > 0) {
+            // until every row is under the current key
+        }
+
+        assertThat(jdbc.sql("select count(*) from message where key_id = 'retired'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(perform(get("/messages/" + id).with(user(fixtures.principal(b))))
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Nog steeds leesbaar");
     }
 
     @Test

@@ -411,6 +411,10 @@ final class AuthorizationMatrix {
                 endpoint("GET", "/messages/unread")
                         .request(c -> get("/messages/unread"))
                         .signedIn(),
+                endpoint("GET", "/messages/stream")
+                        .request(c -> get("/messages/stream"))
+                        .signedIn()
+                        .note("a server-sent event stream of the person's own updates"),
                 endpoint("GET", "/messages/new")
                         .request(c -> get("/messages/new"))
                         .membersOnly(),

@@ -32,10 +32,12 @@ public class MessagesController {
 
     private final Messaging messaging;
     private final Accounts accounts;
+    private final nl.clanq.messaging.LiveStreams live;
 
-    MessagesController(Messaging messaging, Accounts accounts) {
+    MessagesController(Messaging messaging, Accounts accounts, nl.clanq.messaging.LiveStreams live) {
         this.messaging = messaging;
         this.accounts = accounts;
+        this.live = live;
     }
 
     public record ListView(List<ConversationRow> conversations, boolean staffInbox) {}
@@ -69,6 +71,13 @@ public class MessagesController {
     String inbox(@AuthenticationPrincipal ClanqPrincipal principal, Model model) {
         model.addAttribute("view", new ListView(messaging.staffInbox(viewer(principal)), true));
         return "messaging/list";
+    }
+
+    /** The person's live stream: an event per new message for them (server-sent events). */
+    @GetMapping(path = "/messages/stream", produces = "text/event-stream")
+    org.springframework.web.servlet.mvc.method.annotation.SseEmitter stream(
+            @AuthenticationPrincipal ClanqPrincipal principal) {
+        return live.subscribe(principal.id());
     }
 
     @GetMapping("/messages/unread")

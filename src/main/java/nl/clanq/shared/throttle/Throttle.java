@@ -47,6 +47,31 @@ public class Throttle {
         }
     }
 
+    private final Map<String, Cache<String, Bucket>> named = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Takes one attempt under a limit whose budget comes from configuration ({@code capacity} per
+     * {@code period}), or refuses with the time to wait.
+     */
+    public void attempt(String limitName, int capacity, Duration period, String key) {
+        Cache<String, Bucket> cache =
+                named.computeIfAbsent(limitName + ":" + capacity + "/" + period, n -> Caffeine.newBuilder()
+                        .maximumSize(100_000)
+                        .expireAfterAccess(period.multipliedBy(2))
+                        .build());
+        Bucket bucket = cache.get(key, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(capacity, period)
+                        .build())
+                .withCustomTimePrecision(time)
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw new TooManyRequestsException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+        }
+    }
+
     /** Forgets the attempts for {@code key}, e.g. after a successful login. */
     public void reset(Limit limit, String key) {
         buckets.get(limit).invalidate(key);
@@ -72,9 +97,7 @@ public class Throttle {
         RESET_PER_ACCOUNT(3, Duration.ofHours(1)),
         INVITE_PER_ACCOUNT(20, Duration.ofDays(1)),
         TWO_FACTOR_PER_ACCOUNT(10, Duration.ofMinutes(15)),
-        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1)),
-        CONVERSATION_PER_ACCOUNT(20, Duration.ofDays(1)),
-        MESSAGE_PER_ACCOUNT(30, Duration.ofMinutes(1));
+        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1));
 
         final int attempts;
         final Duration period;
