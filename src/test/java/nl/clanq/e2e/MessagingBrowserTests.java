@@ -88,6 +88,17 @@ class MessagingBrowserTests extends BrowserTest {
     }
 
     @Test
+    void membersFindContactClanqbeheerInTheHelpMenu_C17() {
+        MembersBrowserTests.login(page, "lotte@zuidwaarde.example.nl", MembersBrowserTests.DEMO_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Help"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Contact met Clanqbeheer"))
+                .first()
+                .click();
+        assertThat(page.getByLabel("Clanqbeheer (het team van Clanq)")).isChecked();
+    }
+
+    @Test
     void fromTheLockedForumToAPrefilledConversation_C6() {
         MembersBrowserTests.login(page, "anouk@veldman.example.nl", MembersBrowserTests.DEMO_PASSWORD);
         page.navigate("/forums");
