@@ -2,37 +2,11 @@ package nl.clanq.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import nl.clanq.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class LoginAttemptsTests {
-
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-20T10:00:00Z");
-
-        void move(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final MovableClock clock = new MovableClock();
     private final LoginAttempts attempts = new LoginAttempts(clock);

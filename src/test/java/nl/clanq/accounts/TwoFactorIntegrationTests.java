@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import java.security.InvalidKeyException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.crypto.spec.SecretKeySpec;
 import nl.clanq.IntegrationTest;
+import nl.clanq.MovableClock;
 import nl.clanq.shared.crypto.SecretCipher;
 import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,30 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TwoFactorIntegrationTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
-
-    /** A clock the test moves instead of sleeping; starts ten seconds into a 30-second step. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-20T10:00:10Z");
-
-        void move(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Autowired
     Accounts accounts;
@@ -82,7 +55,7 @@ class TwoFactorIntegrationTests {
 
     @BeforeEach
     void twoFactorOnAMovableClock() {
-        clock = new MovableClock();
+        clock = new MovableClock("2026-11-20T10:00:10Z");
         twoFactor = new TwoFactor(jdbc, cipher, events, clock);
     }
 

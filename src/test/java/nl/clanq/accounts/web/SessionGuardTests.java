@@ -2,13 +2,10 @@ package nl.clanq.accounts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import nl.clanq.MovableClock;
 import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.accounts.LoginPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -23,26 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** The session limits, with a clock the test moves instead of waiting 12 hours. */
 class SessionGuardTests {
 
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-20T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock("2026-11-20T08:00:00Z");
     private int idleMinutes = 30;
     private final LoginPolicy policy = new LoginPolicy() {
         @Override
@@ -78,9 +56,9 @@ class SessionGuardTests {
     @Test
     void aSessionEndsTwelveHoursAfterItStartedWhateverTheActivity_S5() throws Exception {
         assertThat(request().getRedirectedUrl()).isNull();
-        clock.now = clock.now.plus(Duration.ofHours(11).plusMinutes(59));
+        clock.move(Duration.ofHours(11).plusMinutes(59));
         assertThat(request().getRedirectedUrl()).isNull();
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.move(Duration.ofMinutes(2));
 
         assertThat(request().getRedirectedUrl()).isEqualTo("/login?ended");
         assertThat(session.isInvalid()).isTrue();

@@ -3,38 +3,11 @@ package nl.clanq.shared.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import nl.clanq.MovableClock;
 import org.junit.jupiter.api.Test;
 
 class ThrottleTests {
-
-    /** A clock the test moves instead of sleeping. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-20T10:00:00Z");
-
-        void move(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void refusesTheThirtyFirstLoginFromOneAddressAndSaysWhenToRetry_S11() {
