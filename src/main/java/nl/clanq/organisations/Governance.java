@@ -158,7 +158,11 @@ public class Governance {
         return jdbc.sql(
                         """
                         select r.id, r.membership_id, m.organisation_id, o.name as organisation_name, v.name as vendor_name,
-                               u.first_name || ' ' || u.last_name as requested_by, r.add_modules, r.drop_modules,
+                               u.first_name || ' ' || u.last_name as requested_by,
+                               coalesce((select array_agg(s.name order by s.position, s.name) from software_module s
+                                         where s.id = any(r.add_modules)), '{}') as add_names,
+                               coalesce((select array_agg(s.name order by s.position, s.name) from software_module s
+                                         where s.id = any(r.drop_modules)), '{}') as drop_names,
                                r.note, r.status, r.requested_at
                         from licence_change_request r
                         join membership m on m.id = r.membership_id
@@ -175,8 +179,8 @@ public class Governance {
                         rs.getString("organisation_name"),
                         rs.getString("vendor_name"),
                         rs.getString("requested_by"),
-                        moduleNames((Long[]) rs.getArray("add_modules").getArray()),
-                        moduleNames((Long[]) rs.getArray("drop_modules").getArray()),
+                        List.of((String[]) rs.getArray("add_names").getArray()),
+                        List.of((String[]) rs.getArray("drop_names").getArray()),
                         rs.getString("note"),
                         rs.getString("status"),
                         rs.getTimestamp("requested_at").toInstant()))

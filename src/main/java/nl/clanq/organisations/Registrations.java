@@ -159,15 +159,43 @@ public class Registrations {
     /** Confirmed applications waiting for staff, oldest first. */
     @Transactional(readOnly = true)
     public List<Application> queue() {
-        return jdbc
-                .sql(
+        // One query for the whole queue, however long it is.
+        return jdbc.sql(
                         """
-                        select m.id from membership m where m.status = 'PENDING' order by m.applied_at""")
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(this::application)
-                .toList();
+                        select m.id as membership_id, m.applied_at, v.name as vendor_name,
+                               o.id, o.name, o.kvk_number, o.city, o.industry, o.employees, o.owner_user_id, o.created_at,
+                               u.first_name || ' ' || u.last_name as applicant_name, u.email, u.job_title, u.phone,
+                               coalesce((select array_agg(s.name order by s.position, s.name) from licence l
+                                         join software_module s on s.id = l.module_id where l.membership_id = m.id),
+                                        '{}') as modules,
+                               coalesce((select array_agg(x.name order by x.id) from organisation x
+                                         where x.kvk_number = o.kvk_number and x.id <> o.id), '{}') as same_kvk
+                        from membership m
+                        join organisation o on o.id = m.organisation_id
+                        join vendor v on v.id = m.vendor_id
+                        join app_user u on u.id = m.applied_by
+                        where m.status = 'PENDING'
+                        order by m.applied_at""")
+                .query((rs, n) -> new Application(
+                        rs.getLong("membership_id"),
+                        new OrganisationView(
+                                rs.getLong("id"),
+                                rs.getString("name"),
+                                rs.getString("kvk_number"),
+                                rs.getString("city"),
+                                rs.getString("industry"),
+                                rs.getString("employees"),
+                                rs.getLong("owner_user_id"),
+                                rs.getTimestamp("created_at").toInstant()),
+                        rs.getString("vendor_name"),
+                        rs.getString("applicant_name"),
+                        rs.getString("email"),
+                        rs.getString("job_title"),
+                        rs.getString("phone"),
+                        List.of((String[]) rs.getArray("modules").getArray()),
+                        rs.getTimestamp("applied_at").toInstant(),
+                        List.of((String[]) rs.getArray("same_kvk").getArray())))
+                .list();
     }
 
     @Transactional(readOnly = true)
