@@ -1,20 +1,17 @@
 package nl.clanq.legal;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * C10: records that a person accepted the terms of use and the privacy statement: which version,
- * when and from which address. Versioned publication arrives with the moderation and terms work;
- * until then the current versions are the provisional texts.
+ * C10, B7: records that a person accepted the terms of use and the privacy statement — which
+ * version, when and from which address — and tells which current versions they have not accepted.
  */
 @Service
 @Transactional
 public class Acceptances {
-
-    public static final String CURRENT_TERMS = "2026-11-provisional";
-    public static final String CURRENT_PRIVACY = "2026-11-provisional";
 
     private final JdbcClient jdbc;
 
@@ -22,15 +19,36 @@ public class Acceptances {
         this.jdbc = jdbc;
     }
 
-    /** Both current documents accepted now by {@code userId} from {@code ip}. */
+    /** The versions in force now (effective, latest per document). */
+    static final String CURRENT =
+            """
+            select distinct on (document) document, version from legal_version
+            where effective_at <= now() order by document, effective_at desc, id desc""";
+
+    /** Both documents' current versions accepted now by {@code userId} from {@code ip}. */
     public void acceptCurrent(long userId, String ip) {
-        record(userId, "TERMS", CURRENT_TERMS, ip);
-        record(userId, "PRIVACY", CURRENT_PRIVACY, ip);
+        for (Current c : current()) {
+            jdbc.sql("insert into document_acceptance (user_id, document, version, ip) values (?, ?, ?, ?)")
+                    .params(userId, c.document(), c.version(), ip)
+                    .update();
+        }
     }
 
-    private void record(long userId, String document, String version, String ip) {
-        jdbc.sql("insert into document_acceptance (user_id, document, version, ip) values (?, ?, ?, ?)")
-                .params(userId, document, version, ip)
-                .update();
+    /** The current versions the person has not accepted yet. */
+    @Transactional(readOnly = true)
+    public List<Current> missing(long userId) {
+        return jdbc.sql("select c.document, c.version from (" + CURRENT + ") c where not exists ("
+                        + "select 1 from document_acceptance a where a.user_id = ? and a.document = c.document"
+                        + " and a.version = c.version)")
+                .param(userId)
+                .query(Current.class)
+                .list();
     }
+
+    @Transactional(readOnly = true)
+    public List<Current> current() {
+        return jdbc.sql(CURRENT).query(Current.class).list();
+    }
+
+    public record Current(String document, String version) {}
 }

@@ -25,8 +25,15 @@ class OrganisationsDemoData implements DemoSeeder {
     private final Accounts accounts;
     private final Catalog catalog;
     private final Registrations registrations;
+    private final nl.clanq.legal.Acceptances acceptances;
 
-    OrganisationsDemoData(JdbcClient jdbc, Accounts accounts, Catalog catalog, Registrations registrations) {
+    OrganisationsDemoData(
+            JdbcClient jdbc,
+            Accounts accounts,
+            Catalog catalog,
+            Registrations registrations,
+            nl.clanq.legal.Acceptances acceptances) {
+        this.acceptances = acceptances;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -145,6 +152,7 @@ class OrganisationsDemoData implements DemoSeeder {
     private long person(DemoContext ctx, String email, String first, String last, String job) {
         long id = accounts.create(new NewAccount(email, first, last, job, "", "nl", ctx.password()));
         accounts.confirmEmail(id);
+        acceptances.acceptCurrent(id, "127.0.0.1");
         Profile p = PROFILES.get(email);
         if (p != null) {
             accounts.updateProfile(

@@ -32,6 +32,9 @@ public class Fixtures {
     @org.springframework.beans.factory.annotation.Autowired
     private nl.clanq.messaging.Messaging messaging;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private nl.clanq.legal.Acceptances acceptances;
+
     @Autowired
     private Seats seats;
 
@@ -136,6 +139,7 @@ public class Fixtures {
         return tx.execute(status -> {
             long id = accounts.create(new NewAccount(email, "Test", "Persoon", "Tester", "", "nl", PASSWORD));
             accounts.confirmEmail(id);
+            acceptances.acceptCurrent(id, "127.0.0.1"); // as at registration (C10)
             return id;
         });
     }
@@ -154,6 +158,10 @@ public class Fixtures {
 
     public UserDetails principal(long userId) {
         return users.loadUserByUsername(accounts.get(userId).email());
+    }
+
+    public UserDetails principalByEmail(String email) {
+        return users.loadUserByUsername(email);
     }
 
     public UserDetails staff() {
@@ -248,15 +256,19 @@ public class Fixtures {
             passwordTemplate = template;
         }
         long from = template;
-        return tx.execute(status -> jdbc.sql(
-                        """
-                        insert into app_user (email, password_hash, first_name, last_name, job_title, locale,
-                                              email_verified, password_changed_at)
-                        select ?, password_hash, first_name, last_name, job_title, locale, true, password_changed_at
-                        from app_user where id = ? returning id""")
-                .params(email.toLowerCase(java.util.Locale.ROOT), from)
-                .query(Long.class)
-                .single());
+        return tx.execute(status -> {
+            long id = jdbc.sql(
+                            """
+                            insert into app_user (email, password_hash, first_name, last_name, job_title, locale,
+                                                  email_verified, password_changed_at)
+                            select ?, password_hash, first_name, last_name, job_title, locale, true, password_changed_at
+                            from app_user where id = ? returning id""")
+                    .params(email.toLowerCase(java.util.Locale.ROOT), from)
+                    .query(Long.class)
+                    .single();
+            acceptances.acceptCurrent(id, "127.0.0.1");
+            return id;
+        });
     }
 
     /** Like {@link #member}, made with {@link #quickPerson}. */

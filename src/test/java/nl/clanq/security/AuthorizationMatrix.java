@@ -50,6 +50,33 @@ final class AuthorizationMatrix {
                 endpoint("GET", "/").request(c -> get("/")).everyone(),
                 endpoint("GET", "/terms").request(c -> get("/terms")).everyone(),
                 endpoint("GET", "/privacy").request(c -> get("/privacy")).everyone(),
+                endpoint("GET", "/terms/versions/{id}")
+                        .request(c -> get("/terms/versions/{id}", legalVersion(c, "TERMS")))
+                        .everyone(),
+                endpoint("GET", "/privacy/versions/{id}")
+                        .request(c -> get("/privacy/versions/{id}", legalVersion(c, "PRIVACY")))
+                        .everyone(),
+                endpoint("GET", "/legal/accept")
+                        .request(c -> get("/legal/accept"))
+                        .signedIn(),
+                endpoint("POST", "/legal/accept")
+                        .request(c -> post("/legal/accept").param("accept", "true"))
+                        .signedIn()
+                        .note("accepting again what is in force changes nothing"),
+                endpoint("GET", "/staff/legal")
+                        .request(c -> get("/staff/legal"))
+                        .staffOnly()
+                        .expect(NOT_FOUND, Role.STAFF_MODERATOR)
+                        .note("administrators only: moderators do not publish terms"),
+                endpoint("POST", "/staff/legal")
+                        .request(c -> post("/staff/legal")
+                                .param("document", "TERMS")
+                                .param("version", "")
+                                .param("summary", "")
+                                .param("body", ""))
+                        .staffOnly()
+                        .expect(NOT_FOUND, Role.STAFF_MODERATOR)
+                        .note("an incomplete form: the administrator gets the form back (200); nothing is published"),
                 endpoint("GET", "/error")
                         .request(c -> get("/error"))
                         .everyone(NOT_FOUND)
@@ -626,6 +653,16 @@ final class AuthorizationMatrix {
     }
 
     /** The addressed organisation's vendor's first {@code n} modules, as form values. */
+    private static long legalVersion(Case c, String document) {
+        return c.world()
+                .shared()
+                .jdbc()
+                .sql("select min(id) from legal_version where document = ?")
+                .param(document)
+                .query(Long.class)
+                .single();
+    }
+
     private static long throwawayModule(Case c) {
         World.Shared shared = c.world().shared();
         String slug = "matrix-" + System.nanoTime();

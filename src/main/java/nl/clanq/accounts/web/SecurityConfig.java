@@ -61,7 +61,8 @@ class SecurityConfig {
         "/members/**",
         "/members",
         "/messages",
-        "/messages/**"
+        "/messages/**",
+        "/legal/**"
     };
 
     /** S1: in production (HTTPS) the session cookie is {@code Secure} with the {@code __Host-} prefix. */
