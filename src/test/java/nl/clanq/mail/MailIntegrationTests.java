@@ -267,7 +267,7 @@ class MailIntegrationTests {
     }
 
     private static RequestPostProcessor staff() {
-        return SecurityMockMvcRequestPostProcessors.user("staff@clanq.nl").roles("STAFF");
+        return SecurityMockMvcRequestPostProcessors.user("staff@clanq.nl").roles("STAFF", "ADMIN");
     }
 
     private int outboxRows(String recipient) {

@@ -65,7 +65,7 @@ final class AuthorizationMatrix {
                         .note("accepting again what is in force changes nothing"),
                 endpoint("GET", "/staff/legal")
                         .request(c -> get("/staff/legal"))
-                        .staffOnly()
+                        .adminOnly()
                         .expect(NOT_FOUND, Role.STAFF_MODERATOR)
                         .note("administrators only: moderators do not publish terms"),
                 endpoint("POST", "/staff/legal")
@@ -74,7 +74,7 @@ final class AuthorizationMatrix {
                                 .param("version", "")
                                 .param("summary", "")
                                 .param("body", ""))
-                        .staffOnly()
+                        .adminOnly()
                         .expect(NOT_FOUND, Role.STAFF_MODERATOR)
                         .note("an incomplete form: the administrator gets the form back (200); nothing is published"),
                 endpoint("GET", "/error")
@@ -344,7 +344,7 @@ final class AuthorizationMatrix {
                                 + "every case gets a world of its own"),
                 endpoint("GET", "/staff/locks")
                         .request(c -> get("/staff/locks"))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/organisations/{id}/unlock")
                         .perObject()
                         .request(c -> post(
@@ -352,7 +352,7 @@ final class AuthorizationMatrix {
                                         c.org().id())
                                 .param("verifiedPerson", "Eigenaar")
                                 .param("verification", "teruggebeld op het bekende nummer, identiteit gecontroleerd"))
-                        .staffOnly()
+                        .adminOnly()
                         .expect(NOT_FOUND, Endpoint.STAFF)
                         .note("the addressed organisation is not locked, so there is nothing to lift (404); "
                                 + "lifting is proven in SecurityPolicyIntegrationTests"),
@@ -515,14 +515,14 @@ final class AuthorizationMatrix {
                 endpoint("GET", "/staff").request(c -> get("/staff")).staffOnly(),
                 endpoint("GET", "/staff/registrations")
                         .request(c -> get("/staff/registrations"))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/registrations/{membershipId}/approve")
                         .perObject()
                         .fresh()
                         .request(c -> post(
                                 "/staff/registrations/{membershipId}/approve",
                                 c.world().pendingMembership(c.side())))
-                        .staffOnly()
+                        .adminOnly()
                         .note("own: the role's own organisation's pending application (no self-approval)"),
                 endpoint("POST", "/staff/registrations/{membershipId}/reject")
                         .perObject()
@@ -531,19 +531,19 @@ final class AuthorizationMatrix {
                                         "/staff/registrations/{membershipId}/reject",
                                         c.world().pendingMembership(c.side()))
                                 .param("reason", "Geen klant van deze leverancier."))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("GET", "/staff/organisations")
                         .request(c -> get("/staff/organisations"))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("GET", "/staff/organisations/{id}")
                         .perObject()
                         .request(c -> get("/staff/organisations/{id}", c.org().id()))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("GET", "/staff/organisations/{id}/succession")
                         .perObject()
                         .request(c -> get(
                                 "/staff/organisations/{id}/succession", c.org().id()))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/organisations/{id}/succession")
                         .perObject()
                         .fresh()
@@ -553,11 +553,11 @@ final class AuthorizationMatrix {
                                 .param("reason", "DEATH")
                                 .param("evidence", "Akte van overlijden gezien, nr. 2026-0001, autorisatiematrix")
                                 .param("newOwner", Long.toString(c.member())))
-                        .staffOnly()
+                        .adminOnly()
                         .note("G3: the recorded succession procedure"),
                 endpoint("GET", "/staff/licence-requests")
                         .request(c -> get("/staff/licence-requests"))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/licence-requests/{id}")
                         .perObject()
                         .fresh()
@@ -566,20 +566,20 @@ final class AuthorizationMatrix {
                                         c.world().licenceRequest(c.side()))
                                 .param("approve", "true")
                                 .param("note", "Akkoord."))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("GET", "/staff/vendors")
                         .request(c -> get("/staff/vendors"))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/vendors")
                         .request(c -> post("/staff/vendors")
                                 .param("name", "Matrixleverancier " + System.nanoTime())
                                 .param("description", "Alleen voor de autorisatiematrix."))
-                        .staffOnly()
+                        .adminOnly()
                         .note("creates an inactive vendor"),
                 endpoint("GET", "/staff/vendors/{id}")
                         .request(c ->
                                 get("/staff/vendors/{id}", c.world().shared().otherVendor()))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/vendors/{id}")
                         .request(c -> {
                             String name = "Matrixleverancier " + System.nanoTime();
@@ -588,28 +588,28 @@ final class AuthorizationMatrix {
                                     .param("slug", World.slug(name))
                                     .param("description", "Bijgewerkt.");
                         })
-                        .staffOnly()
+                        .adminOnly()
                         .note("on an inactive vendor of its own"),
                 endpoint("POST", "/staff/vendors/{id}/modules")
                         .request(c -> post(
                                         "/staff/vendors/{id}/modules", c.world().scratchVendor())
                                 .param("name", "Matrixmodule")
                                 .param("description", ""))
-                        .staffOnly()
+                        .adminOnly()
                         .note("on an inactive vendor of its own"),
                 endpoint("POST", "/staff/modules/{id}/retire")
                         .fresh()
                         .request(c -> post("/staff/modules/{id}/retire", throwawayModule(c)))
-                        .staffOnly()
+                        .adminOnly()
                         .note("retires a module made for the case (no successor: its forum becomes an archive)"),
                 endpoint("GET", "/staff/vendors/{id}/forums")
                         .request(
                                 c -> get("/staff/vendors/{id}/forums", c.world().vendorOf(World.Side.A)))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/vendors/{id}/forums/general")
                         .request(c -> post(
                                 "/staff/vendors/{id}/forums/general", c.world().vendorOf(World.Side.C)))
-                        .staffOnly()
+                        .adminOnly()
                         .note(
                                 "opens the general forum of the matrix's second vendor (once; later cases change nothing)"),
                 endpoint("POST", "/staff/forums/{forumId}")
@@ -617,34 +617,34 @@ final class AuthorizationMatrix {
                                 .param("name", "Matrixforum")
                                 .param("description", "")
                                 .param("position", "0"))
-                        .staffOnly()
+                        .adminOnly()
                         .note("renames a forum of the matrix's second vendor"),
                 endpoint("GET", "/staff/modules/{id}")
                         .request(c -> get("/staff/modules/{id}", c.world().scratchModule()))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/modules/{id}")
                         .request(c -> post("/staff/modules/{id}", c.world().scratchModule())
                                 .param("name", "Matrixmodule hernoemd")
                                 .param("slug", "matrixmodule-hernoemd")
                                 .param("description", ""))
-                        .staffOnly()
+                        .adminOnly()
                         .note("on a module of an inactive vendor of its own"),
                 endpoint("GET", "/staff/audit")
                         .request(c -> get("/staff/audit"))
                         .staffOnly(),
-                endpoint("GET", "/staff/mail").request(c -> get("/staff/mail")).staffOnly(),
+                endpoint("GET", "/staff/mail").request(c -> get("/staff/mail")).adminOnly(),
                 endpoint("GET", "/staff/mail/sent")
                         .request(c -> get("/staff/mail/sent"))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("GET", "/staff/mail/{id}")
                         .request(c -> get("/staff/mail/{id}", c.world().mail()))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("GET", "/staff/mail/{id}/html")
                         .request(c -> get("/staff/mail/{id}/html", c.world().mail()))
-                        .staffOnly(),
+                        .adminOnly(),
                 endpoint("POST", "/staff/mail/{id}/retry")
                         .request(c -> post("/staff/mail/{id}/retry", c.world().mail()))
-                        .staffOnly()
+                        .adminOnly()
                         .note("a mail that has not failed: the outbox says so"));
     }
 

@@ -192,6 +192,12 @@ final class Endpoint {
         return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
     }
 
+    /** Administrators only: moderators get 404 like everyone else (C10). */
+    Endpoint adminOnly() {
+        staffOnly();
+        return expect(Outcome.NOT_FOUND, Role.STAFF_MODERATOR);
+    }
+
     boolean isPerObject() {
         return perObject;
     }

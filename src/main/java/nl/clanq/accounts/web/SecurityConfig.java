@@ -44,6 +44,26 @@ class SecurityConfig {
             "object-src 'none'",
             "base-uri 'none'");
 
+    /** Staff pages for administrators only; moderators get 404 like everyone else. */
+    static final String[] ADMIN_PATHS = {
+        "/staff/registrations/**",
+        "/staff/registrations",
+        "/staff/organisations/**",
+        "/staff/organisations",
+        "/staff/licence-requests/**",
+        "/staff/licence-requests",
+        "/staff/vendors/**",
+        "/staff/vendors",
+        "/staff/modules/**",
+        "/staff/forums/**",
+        "/staff/locks/**",
+        "/staff/locks",
+        "/staff/mail/**",
+        "/staff/mail",
+        "/staff/legal/**",
+        "/staff/legal"
+    };
+
     /** Pages only signed-in people reach; visitors are sent to the login page. */
     static final String[] MEMBER_PATHS = {
         "/start",
@@ -98,6 +118,10 @@ class SecurityConfig {
         AccessDeniedHandler hidden = (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher hiddenAreas = new OrRequestMatcher(path.matcher("/actuator/**"), path.matcher("/staff/**"));
+        // C10: moderators work the moderation tools; account governance, the catalog, locks, mail
+        // and the legal documents are for administrators.
+        RequestMatcher adminAreas = new OrRequestMatcher(
+                java.util.Arrays.stream(ADMIN_PATHS).map(path::matcher).toArray(RequestMatcher[]::new));
         RequestMatcher[] memberAreas =
                 java.util.Arrays.stream(MEMBER_PATHS).map(path::matcher).toArray(RequestMatcher[]::new);
 
@@ -105,6 +129,8 @@ class SecurityConfig {
                                 path.matcher(HttpMethod.GET, "/actuator/health"),
                                 path.matcher(HttpMethod.GET, "/actuator/health/**"))
                         .permitAll()
+                        .requestMatchers(adminAreas)
+                        .hasRole("ADMIN")
                         .requestMatchers(hiddenAreas)
                         .hasRole("STAFF")
                         .requestMatchers(memberAreas)

@@ -31,7 +31,7 @@ class CurrentUserProvider implements CurrentUserResolver {
             return null;
         }
         boolean owner = !p.isStaff() && organisations.ownedBy(p.id()).isPresent();
-        CurrentUser user = new CurrentUser(p.displayName(), p.isStaff(), owner);
+        CurrentUser user = new CurrentUser(p.displayName(), p.isStaff(), owner, p.isAdministrator());
         request.setAttribute(CACHE, user);
         return user;
     }
