@@ -2,11 +2,15 @@ package nl.clanq.forums;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Map;
 import nl.clanq.forums.ForumViews.TopicView;
+import nl.clanq.mail.MailMessage;
+import nl.clanq.mail.Mailer;
 import nl.clanq.shared.markdown.Markdown;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +33,19 @@ public class Posting {
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Mailer mailer;
+    private final MessageSource messages;
 
-    Posting(JdbcClient jdbc, Forums forums, Markdown markdown, ApplicationEventPublisher events, Clock clock) {
+    Posting(
+            JdbcClient jdbc,
+            Forums forums,
+            Markdown markdown,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Mailer mailer,
+            MessageSource messages) {
+        this.mailer = mailer;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.forums = forums;
         this.markdown = markdown;
@@ -137,7 +152,33 @@ public class Posting {
                     "post",
                     postId,
                     Map.of("reason", reason == null ? "" : reason)));
+            mailAuthorAboutStaffEdit(postId, reason);
         }
+    }
+
+    record Author(String email, String locale, String title, String status) {}
+
+    /** C13: the author hears that Clanqbeheer changed their post, why, and where to see it. */
+    private void mailAuthorAboutStaffEdit(long postId, String reason) {
+        Author author = jdbc.sql(
+                        """
+                        select u.email, u.locale, t.title, u.status
+                        from post p join topic t on t.id = p.topic_id join app_user u on u.id = p.author_id
+                        where p.id = ?""")
+                .param(postId)
+                .query(Author.class)
+                .single();
+        if (!"ACTIVE".equals(author.status())) {
+            return;
+        }
+        Locale l = Locale.of(author.locale());
+        mailer.send(MailMessage.to(author.email(), l)
+                .kind("forums.post-edited-by-staff")
+                .subject(messages.getMessage("mail.staffEdit.subject", new Object[] {author.title()}, l))
+                .paragraph(messages.getMessage("mail.staffEdit.text", new Object[] {author.title()}, l))
+                .paragraph(messages.getMessage("mail.staffEdit.reason", new Object[] {reason == null ? "" : reason}, l))
+                .action(messages.getMessage("mail.staffEdit.action", null, l), mailer.link("/posts/" + postId))
+                .build());
     }
 
     public enum DeleteOutcome {

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 import nl.clanq.IntegrationTest;
 import nl.clanq.QueryCounter;
+import nl.clanq.TestMail;
 import nl.clanq.catalog.Catalog;
 import nl.clanq.catalog.ModuleView;
 import nl.clanq.organisations.Fixtures;
@@ -284,6 +285,64 @@ class ForumsIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Verwijderd door de auteur.").contains("Een reactie");
+    }
+
+    @Test
+    void staffEditNeedsAReasonKeepsTheRevisionShowsTheReasonAndMailsTheAuthor_C13() throws Exception {
+        long author = fixtures.member(fixtures.organisation());
+        String email = jdbc.sql("select email from app_user where id = ?")
+                .param(author)
+                .query(String.class)
+                .single();
+        long topicId = ask(author, forum(0), "Vraag met een telefoonnummer erin");
+        long replyId = reply(author, topicId, "Bel mij op 06-12345678");
+
+        // Without a reason nothing changes.
+        assertThat(perform(post("/posts/" + replyId + "/edit")
+                                .with(user(fixtures.staff()))
+                                .with(csrf())
+                                .param("body", "Neem contact op via een bericht")
+                                .param("reason", " "))
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Geef de reden van de bewerking.");
+        assertThat(jdbc.sql("select body_source from post where id = ?")
+                        .param(replyId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Bel mij op 06-12345678");
+
+        perform(post("/posts/" + replyId + "/edit")
+                .with(user(fixtures.staff()))
+                .with(csrf())
+                .param("body", "Neem contact op via een bericht")
+                .param("reason", "Persoonsgegevens verwijderd"));
+
+        String page = perform(get("/topics/" + topicId).with(user(fixtures.principal(author))))
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("Neem contact op via een bericht")
+                .contains("bewerkt door Clanqbeheer")
+                .contains("Persoonsgegevens verwijderd")
+                .doesNotContain("06-12345678");
+        assertThat(perform(get("/posts/" + replyId + "/revisions").with(user(fixtures.principal(author))))
+                        .getResponse()
+                        .getContentAsString())
+                .contains("06-12345678");
+
+        TestMail.ReceivedMail mail = TestMail.awaitMail(email, "Clanqbeheer heeft je bericht aangepast");
+        assertThat(mail.text())
+                .contains("Vraag met een telefoonnummer erin")
+                .contains("Persoonsgegevens verwijderd")
+                .contains("/posts/" + replyId)
+                .doesNotContain("06-12345678");
+        assertThat(jdbc.sql(
+                                "select count(*) from audit_log where action = 'forum.post.edited-by-staff' and target_id = ?")
+                        .param(String.valueOf(replyId))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
