@@ -54,7 +54,16 @@ class LegalIntegrationTests {
                 .contains("Welke gegevens wij verwerken")
                 .contains("Alle versies");
         assertThat(mvc.perform(get("/terms")).andReturn().getResponse().getContentAsString())
-                .contains("op geen enkele wijze verantwoordelijk"); // C15 in the terms
+                .contains("op geen enkele wijze verantwoordelijk") // C15 in the terms
+                .contains("2026-05-pilot"); // the demo's earlier version is in the public history
+        long pilot = jdbc.sql("select id from legal_version where version = '2026-05-pilot'")
+                .query(Long.class)
+                .single();
+        assertThat(mvc.perform(get("/terms/versions/" + pilot))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Deze voorwaarden gelden voor de pilot.");
     }
 
     @Test
