@@ -3,6 +3,7 @@ package nl.clanq.legal;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,8 +35,11 @@ public class Acceptances {
         }
     }
 
-    /** The current versions the person has not accepted yet. */
-    @Transactional(readOnly = true)
+    /**
+     * The current versions the person has not accepted yet. Asked on every signed-in request (the
+     * acceptance gate): one statement, so it joins a running transaction but opens none of its own.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<Current> missing(long userId) {
         return jdbc.sql("select c.document, c.version from (" + CURRENT + ") c where not exists ("
                         + "select 1 from document_acceptance a where a.user_id = ? and a.document = c.document"
@@ -45,7 +49,7 @@ public class Acceptances {
                 .list();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<Current> current() {
         return jdbc.sql(CURRENT).query(Current.class).list();
     }

@@ -81,22 +81,13 @@ public class Fixtures {
         return tx.execute(status -> {
             String email = unique("owner");
             long ownerId = person(email);
-            long orgId = jdbc.sql(
-                            """
-                            insert into organisation (name, kvk_number, city, industry, employees, owner_user_id)
-                            values ('Testorganisatie', '12345678', 'Utrecht', 'government', '51-250', ?) returning id""")
-                    .param(ownerId)
-                    .query(Long.class)
-                    .single();
-            jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
-                    .params(orgId, ownerId)
-                    .update();
-            long membershipId = registrations.openMembership(
-                    orgId, vendor().id(), Set.of(modules().get(0).id()), ownerId, "ACTIVE");
-            jdbc.sql("update licence set confirmed_at = now() where membership_id = ?")
-                    .param(membershipId)
-                    .update();
-            return new Org(orgId, membershipId, ownerId, email);
+            return newOrganisation(
+                    "Testorganisatie",
+                    email,
+                    ownerId,
+                    vendor().id(),
+                    modules().get(0).id(),
+                    "ACTIVE");
         });
     }
 
@@ -105,19 +96,13 @@ public class Fixtures {
         return tx.execute(status -> {
             String email = unique("pending");
             long ownerId = person(email);
-            long orgId = jdbc.sql(
-                            """
-                            insert into organisation (name, kvk_number, city, industry, employees, owner_user_id)
-                            values ('Wachtende organisatie', '12345678', 'Utrecht', 'government', '51-250', ?) returning id""")
-                    .param(ownerId)
-                    .query(Long.class)
-                    .single();
-            jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
-                    .params(orgId, ownerId)
-                    .update();
-            long membershipId = registrations.openMembership(
-                    orgId, vendor().id(), Set.of(modules().get(0).id()), ownerId, "PENDING");
-            return new Org(orgId, membershipId, ownerId, email);
+            return newOrganisation(
+                    "Wachtende organisatie",
+                    email,
+                    ownerId,
+                    vendor().id(),
+                    modules().get(0).id(),
+                    "PENDING");
         });
     }
 
@@ -176,22 +161,13 @@ public class Fixtures {
         return tx.execute(status -> {
             String email = unique("owner");
             long ownerId = quickPerson(email);
-            long orgId = jdbc.sql(
-                            """
-                            insert into organisation (name, kvk_number, city, industry, employees, owner_user_id)
-                            values ('Testorganisatie', '12345678', 'Utrecht', 'government', '51-250', ?) returning id""")
-                    .param(ownerId)
-                    .query(Long.class)
-                    .single();
-            jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
-                    .params(orgId, ownerId)
-                    .update();
-            long moduleId = catalog.activeModules(vendorId).get(0).id();
-            long membershipId = registrations.openMembership(orgId, vendorId, Set.of(moduleId), ownerId, "ACTIVE");
-            jdbc.sql("update licence set confirmed_at = now() where membership_id = ?")
-                    .param(membershipId)
-                    .update();
-            return new Org(orgId, membershipId, ownerId, email);
+            return newOrganisation(
+                    "Testorganisatie",
+                    email,
+                    ownerId,
+                    vendorId,
+                    catalog.activeModules(vendorId).get(0).id(),
+                    "ACTIVE");
         });
     }
 
@@ -206,6 +182,32 @@ public class Fixtures {
                 Set.of(catalog.activeModules(vendorId).get(0).id()),
                 org.ownerId(),
                 "PENDING"));
+    }
+
+    /**
+     * An organisation owned by {@code ownerId}, who holds its seat, with a membership of the given
+     * status for one module; an ACTIVE membership's licence is confirmed. Runs in the caller's
+     * transaction.
+     */
+    private Org newOrganisation(
+            String name, String email, long ownerId, long vendorId, long moduleId, String membershipStatus) {
+        long orgId = jdbc.sql(
+                        """
+                        insert into organisation (name, kvk_number, city, industry, employees, owner_user_id)
+                        values (?, '12345678', 'Utrecht', 'government', '51-250', ?) returning id""")
+                .params(name, ownerId)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into organisation_member (organisation_id, user_id) values (?, ?)")
+                .params(orgId, ownerId)
+                .update();
+        long membershipId = registrations.openMembership(orgId, vendorId, Set.of(moduleId), ownerId, membershipStatus);
+        if ("ACTIVE".equals(membershipStatus)) {
+            jdbc.sql("update licence set confirmed_at = now() where membership_id = ?")
+                    .param(membershipId)
+                    .update();
+        }
+        return new Org(orgId, membershipId, ownerId, email);
     }
 
     public record Invitation(long id, String token) {}

@@ -79,16 +79,24 @@ public class StaffCatalogController {
     @GetMapping("/staff/vendors/{id}")
     String vendor(@PathVariable long id, Model model) {
         VendorView v = catalog.getVendor(id);
-        model.addAttribute(
-                "view",
-                new VendorPage(
-                        v,
-                        new Catalog.VendorForm(
-                                v.name(), v.slug(), nullToEmpty(v.website()), v.description(), v.active()),
-                        catalog.modules(id),
-                        new Catalog.ModuleForm("", "", ""),
-                        FormErrors.none(),
-                        FormErrors.none()));
+        return vendorPage(model, v, savedForm(v), EMPTY_MODULE, FormErrors.none(), FormErrors.none());
+    }
+
+    private static final Catalog.ModuleForm EMPTY_MODULE = new Catalog.ModuleForm("", "", "");
+
+    private static Catalog.VendorForm savedForm(VendorView v) {
+        return new Catalog.VendorForm(v.name(), v.slug(), nullToEmpty(v.website()), v.description(), v.active());
+    }
+
+    /** The vendor page with both forms; {@code errors} belong to the vendor form, the other to the module form. */
+    private String vendorPage(
+            Model model,
+            VendorView v,
+            Catalog.VendorForm form,
+            Catalog.ModuleForm moduleForm,
+            FormErrors errors,
+            FormErrors moduleErrors) {
+        model.addAttribute("view", new VendorPage(v, form, catalog.modules(v.id()), moduleForm, errors, moduleErrors));
         return "catalog/staff-vendor";
     }
 
@@ -107,16 +115,7 @@ public class StaffCatalogController {
         Catalog.VendorForm form = vendorForm(name, slug, website, description, active);
         FormErrors errors = validate(form, id);
         if (errors.any()) {
-            model.addAttribute(
-                    "view",
-                    new VendorPage(
-                            v,
-                            form,
-                            catalog.modules(id),
-                            new Catalog.ModuleForm("", "", ""),
-                            errors,
-                            FormErrors.none()));
-            return "catalog/staff-vendor";
+            return vendorPage(model, v, form, EMPTY_MODULE, errors, FormErrors.none());
         }
         catalog.updateVendor(id, form, actor(staff));
         redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.vendor.saved");
@@ -136,17 +135,7 @@ public class StaffCatalogController {
         Catalog.ModuleForm form = moduleForm(name, slug, description);
         FormErrors errors = validate(id, form, null);
         if (errors.any()) {
-            model.addAttribute(
-                    "view",
-                    new VendorPage(
-                            v,
-                            new Catalog.VendorForm(
-                                    v.name(), v.slug(), nullToEmpty(v.website()), v.description(), v.active()),
-                            catalog.modules(id),
-                            form,
-                            FormErrors.none(),
-                            errors));
-            return "catalog/staff-vendor";
+            return vendorPage(model, v, savedForm(v), form, FormErrors.none(), errors);
         }
         catalog.addModule(id, form, actor(staff));
         redirect.addFlashAttribute(UiAdvice.FLASH, "catalog.module.saved");
