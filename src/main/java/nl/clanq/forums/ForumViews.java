@@ -55,6 +55,9 @@ public final class ForumViews {
             boolean editedByStaff,
             String editReason,
             boolean deleted,
+            boolean deletedByStaff,
+            boolean hidden,
+            String hiddenReason,
             boolean accepted) {
 
         public boolean question() {

@@ -74,7 +74,7 @@ public class Forums {
                         """
                         select t.forum_id, count(*) from topic t
                         left join topic_read r on r.topic_id = t.id and r.user_id = ?
-                        where (r.topic_id is null or r.last_position < t.reply_count)
+                        where (r.topic_id is null or r.last_position < t.reply_count) and t.deleted_at is null
                           and t.last_post_at > now() - interval '60 days'
                         group by t.forum_id""")
                 .param(reader.userId())
@@ -149,8 +149,8 @@ public class Forums {
         if (!reader.mayRead(forum)) {
             throw new NotFoundException();
         }
-        String where = " where t.forum_id = :forum" + filterSql(filter);
-        long total = jdbc.sql("select count(*) from topic t where t.forum_id = :forum" + filterSql(filter))
+        String where = " where t.forum_id = :forum and t.deleted_at is null" + filterSql(filter);
+        long total = jdbc.sql("select count(*) from topic t" + where)
                 .param("forum", forum.id())
                 .param("reader", reader.userId())
                 .query(Long.class)
@@ -181,7 +181,9 @@ public class Forums {
 
     /** The latest topics across every forum the reader may read. */
     public TopicList latest(Reader reader, int page) {
-        String where = reader.staff() ? " where true" : " where t.forum_id = any(:forums)";
+        String where = reader.staff()
+                ? " where t.deleted_at is null"
+                : " where t.forum_id = any(:forums) and t.deleted_at is null";
         Long[] forums = reader.readableForumIds().toArray(Long[]::new);
         long total = jdbc.sql("select count(*) from topic t" + where)
                 .param("forums", forums)
@@ -203,8 +205,8 @@ public class Forums {
     /** A member's latest topics in forums the reader may read (for their profile). */
     public List<TopicRow> recentTopicsBy(Reader reader, long authorId, int limit) {
         String where = reader.staff()
-                ? " where t.author_id = :author"
-                : " where t.author_id = :author and t.forum_id = any(:forums)";
+                ? " where t.author_id = :author and t.deleted_at is null"
+                : " where t.author_id = :author and t.forum_id = any(:forums) and t.deleted_at is null";
         return jdbc.sql(TOPIC_ROW + where + " order by t.created_at desc, t.id desc limit :limit")
                 .param("author", authorId)
                 .param("forums", reader.readableForumIds().toArray(Long[]::new))
@@ -221,8 +223,8 @@ public class Forums {
             return List.of();
         }
         String where = reader.staff()
-                ? " where lower(t.title) % :q"
-                : " where lower(t.title) % :q and t.forum_id = any(:forums)";
+                ? " where lower(t.title) % :q and t.deleted_at is null"
+                : " where lower(t.title) % :q and t.forum_id = any(:forums) and t.deleted_at is null";
         return jdbc.sql(TOPIC_ROW + where + " order by similarity(lower(t.title), :q) desc, t.id desc limit 5")
                 .param("q", q)
                 .param("forums", reader.readableForumIds().toArray(Long[]::new))
@@ -243,17 +245,18 @@ public class Forums {
                 Long acceptedPostId,
                 boolean pinned,
                 boolean closed,
-                Instant createdAt) {}
+                Instant createdAt,
+                boolean deleted) {}
         Row t = jdbc.sql(
                         """
                         select id, forum_id, title, author_id, reply_count, view_count, accepted_post_id, pinned, closed,
-                               created_at from topic where id = ?""")
+                               created_at, deleted_at is not null as deleted from topic where id = ?""")
                 .param(topicId)
                 .query(Row.class)
                 .optional()
                 .orElseThrow(NotFoundException::new);
         ForumRef forum = forumById(t.forumId()).orElseThrow(NotFoundException::new);
-        if (!reader.mayRead(forum)) {
+        if (!reader.mayRead(forum) || (t.deleted() && !reader.staff())) {
             throw new NotFoundException();
         }
         return new TopicView(
@@ -277,6 +280,8 @@ public class Forums {
                    p.body_html as html, p.body_source as source, p.created_at, p.edited_at,
                    (p.edited_by is not null and p.edited_by <> p.author_id and e.staff_role is not null) as edited_by_staff,
                    p.edit_reason, p.deleted_at is not null as deleted,
+                   (p.deleted_by is not null and p.deleted_by <> p.author_id) as deleted_by_staff,
+                   p.hidden_at is not null as hidden, p.hidden_reason,
                    coalesce(t.accepted_post_id = p.id, false) as accepted
             from post p
             join topic t on t.id = p.topic_id

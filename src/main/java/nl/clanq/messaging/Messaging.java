@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.clanq.messaging.MessagingViews.ConversationRow;
 import nl.clanq.messaging.MessagingViews.ConversationView;
@@ -268,7 +269,7 @@ public class Messaging {
         List<MessageView> messages = jdbc.sql(
                         """
                         select m.id, m.author_id, u.first_name || ' ' || u.last_name as author_name, m.as_staff_inbox,
-                               m.body_encrypted, m.created_at
+                               m.body_encrypted, m.created_at, m.hidden_at is not null as hidden
                         from message m join app_user u on u.id = m.author_id
                         where m.conversation_id = ? order by m.id desc limit ?""")
                 .params(id, PAGE)
@@ -278,7 +279,8 @@ public class Messaging {
                         rs.getString("author_name"),
                         rs.getBoolean("as_staff_inbox"),
                         markdown.render(cipher.decrypt(rs.getString("body_encrypted"), context(id))),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getBoolean("hidden")))
                 .list()
                 .reversed();
         if (markRead && self != null && !messages.isEmpty()) {
@@ -398,39 +400,65 @@ public class Messaging {
                 .list();
     }
 
-    /** A participant reports a message to staff with a reason. */
-    public void report(Viewer viewer, long conversationId, long messageId, String reason) {
-        ConversationView c = conversation(viewer, conversationId, false);
-        boolean inConversation = c.messages().stream().anyMatch(m -> m.id() == messageId);
-        if (!inConversation || viewer.staff()) {
+    /**
+     * The author of a message the viewer may report: they take part in its conversation, did not
+     * write it, and it is not from Clanqbeheer. Anything else is not found.
+     */
+    @Transactional(readOnly = true)
+    public long reportableMessage(Viewer viewer, long messageId) {
+        if (viewer.staff()) {
             throw new NotFoundException();
         }
-        jdbc.sql("insert into message_report (message_id, reporter_id, reason) values (?, ?, ?)")
-                .params(messageId, viewer.userId(), reason)
-                .update();
-    }
-
-    /** Reports for staff, newest first (the moderation queue takes them over later). */
-    @Transactional(readOnly = true)
-    public List<Report> reports() {
         return jdbc.sql(
                         """
-                        select r.id, r.message_id, m.conversation_id, r.reason, u.first_name || ' ' || u.last_name as reporter,
-                               r.created_at, r.handled_at is not null as handled
-                        from message_report r join message m on m.id = r.message_id join app_user u on u.id = r.reporter_id
-                        order by r.handled_at is null desc, r.created_at desc limit 200""")
-                .query(Report.class)
-                .list();
+                        select m.author_id from message m
+                        join conversation_participant p on p.conversation_id = m.conversation_id and p.user_id = ?
+                        where m.id = ? and m.author_id <> ? and not m.as_staff_inbox""")
+                .params(viewer.userId(), messageId, viewer.userId())
+                .query(Long.class)
+                .optional()
+                .orElseThrow(NotFoundException::new);
     }
 
-    public record Report(
+    /**
+     * A reported message as the review queue shows it to staff. Staff read members' conversations
+     * only this way: one message that a participant chose to report.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ReportedMessage> reportedMessage(long messageId) {
+        return jdbc.sql(
+                        """
+                        select m.id, m.conversation_id, c.subject, m.author_id, m.body_encrypted, m.created_at,
+                               m.hidden_at is not null as hidden
+                        from message m join conversation c on c.id = m.conversation_id where m.id = ?""")
+                .param(messageId)
+                .query((rs, n) -> new ReportedMessage(
+                        rs.getLong("id"),
+                        rs.getLong("conversation_id"),
+                        rs.getString("subject"),
+                        rs.getLong("author_id"),
+                        markdown.render(
+                                cipher.decrypt(rs.getString("body_encrypted"), context(rs.getLong("conversation_id")))),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getBoolean("hidden")))
+                .optional();
+    }
+
+    public record ReportedMessage(
             long id,
-            long messageId,
             long conversationId,
-            String reason,
-            String reporter,
-            java.time.Instant createdAt,
-            boolean handled) {}
+            String subject,
+            long authorId,
+            String html,
+            java.time.Instant at,
+            boolean hidden) {}
+
+    /** Staff hide a reported message: its author still reads it, the others see a notice. */
+    public void hideMessage(long staffUserId, long messageId) {
+        jdbc.sql("update message set hidden_at = ?, hidden_by = ? where id = ? and hidden_at is null")
+                .params(now(), staffUserId, messageId)
+                .update();
+    }
 
     /** An act on the staff inbox, for the audit log (S8). */
     public record InboxActed(

@@ -21,7 +21,7 @@ public final class MessagingViews {
             String assignedTo) {}
 
     public record MessageView(
-            long id, long authorId, String authorName, boolean asStaffInbox, String html, Instant at) {}
+            long id, long authorId, String authorName, boolean asStaffInbox, String html, Instant at, boolean hidden) {}
 
     public record Participant(long userId, String name, String organisation, boolean left) {}
 

@@ -155,7 +155,11 @@ class MessagingIntegrationTests {
                 post("/messages/" + id).param("body", "Mag ik meedoen?"),
                 post("/messages/" + id + "/leave"),
                 post("/messages/" + id + "/mute").param("muted", "true"),
-                post("/messages/" + id + "/messages/" + messageId + "/report").param("reason", "x"))) {
+                get("/flags/new").param("type", "message").param("id", Long.toString(messageId)),
+                post("/flags")
+                        .param("type", "message")
+                        .param("id", Long.toString(messageId))
+                        .param("reason", "SPAM"))) {
             MvcResult result = perform(request.with(user(outsider)).with(csrf()));
             assertThat(result.getResponse().getStatus())
                     .as(result.getRequest().getMethod() + " "

@@ -474,14 +474,6 @@ final class AuthorizationMatrix {
                         .request(c -> post("/messages/{id}/mute", c.world().conversations(c.side())[0])
                                 .param("muted", "false"))
                         .participantsOnly(),
-                endpoint("POST", "/messages/{id}/messages/{messageId}/report")
-                        .perObject()
-                        .request(c -> post(
-                                        "/messages/{id}/messages/{messageId}/report",
-                                        c.world().conversations(c.side())[0],
-                                        c.world().conversations(c.side())[2])
-                                .param("reason", "Matrix"))
-                        .participantsOnly(),
                 endpoint("POST", "/messages/{id}/assign")
                         .request(c -> post("/messages/{id}/assign", c.world().conversations(World.Side.A)[1]))
                         .staffAct()
@@ -500,9 +492,49 @@ final class AuthorizationMatrix {
                 endpoint("GET", "/staff/inbox")
                         .request(c -> get("/staff/inbox"))
                         .staffOnly(),
-                endpoint("GET", "/staff/message-reports")
-                        .request(c -> get("/staff/message-reports"))
+                // C10: members report what they can see and did not write; staff act instead.
+                endpoint("GET", "/flags/new")
+                        .perObject()
+                        .request(c ->
+                                get("/flags/new").param("type", "post").param("id", Long.toString(topic(c).replyId())))
+                        .expect(Outcome.LOGIN, Role.ANONYMOUS)
+                        .expect(Role.MEMBER, OK, OK)
+                        .expect(Role.OWNER, NOT_FOUND, OK)
+                        .expect(Role.SAME_VENDOR_OTHER_ORG_MEMBER, OK, OK)
+                        .expect(Role.SAME_VENDOR_OTHER_ORG_OWNER, NOT_FOUND, OK)
+                        .expect(Role.OTHER_VENDOR_MEMBER, OK, NOT_FOUND)
+                        .expect(NOT_FOUND, Role.STAFF_ADMIN, Role.STAFF_MODERATOR)
+                        .expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER)
+                        .note("a reply by the owner of the addressed organisation: its author cannot report it"),
+                endpoint("POST", "/flags")
+                        .perObject()
+                        .request(c -> post("/flags")
+                                .param("type", "post")
+                                .param("id", Long.toString(topic(c).replyId()))
+                                .param("reason", "SPAM"))
+                        .expect(Outcome.LOGIN, Role.ANONYMOUS)
+                        .expect(Role.MEMBER, OK, OK)
+                        .expect(Role.OWNER, NOT_FOUND, OK)
+                        .expect(Role.SAME_VENDOR_OTHER_ORG_MEMBER, OK, OK)
+                        .expect(Role.SAME_VENDOR_OTHER_ORG_OWNER, NOT_FOUND, OK)
+                        .expect(Role.OTHER_VENDOR_MEMBER, OK, NOT_FOUND)
+                        .expect(NOT_FOUND, Role.STAFF_ADMIN, Role.STAFF_MODERATOR)
+                        .expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER),
+                endpoint("GET", "/staff/moderation")
+                        .request(c -> get("/staff/moderation"))
                         .staffOnly(),
+                endpoint("GET", "/staff/moderation/{id}")
+                        .request(c -> get("/staff/moderation/{id}", c.world().flag(World.Side.A)))
+                        .staffOnly(),
+                endpoint("POST", "/staff/moderation/{id}/{action}")
+                        .fresh()
+                        .request(c -> post(
+                                        "/staff/moderation/{id}/{action}",
+                                        c.world().flag(World.Side.A),
+                                        "dismiss")
+                                .param("reason", "Matrix"))
+                        .staffOnly()
+                        .note("moderators and administrators alike work the queue"),
                 endpoint("GET", "/members")
                         .request(c -> get("/members").param("q", "a"))
                         .signedIn(),

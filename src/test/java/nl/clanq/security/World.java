@@ -159,6 +159,31 @@ final class World {
         });
     }
 
+    private final Map<Side, Long> flags = new EnumMap<>(Side.class);
+
+    /** A pending review-queue item: the side's member reported its owner's reply. */
+    long flag(Side side) {
+        return flags.computeIfAbsent(side, s -> {
+            Topic topic = topic(s);
+            long flag = shared.jdbc()
+                    .sql(
+                            """
+                            insert into flag (target_type, target_id, author_id, report_count)
+                            values ('POST', ?, ?, 1)
+                            on conflict (target_type, target_id) where status = 'PENDING'
+                            do update set last_reported_at = now() returning id""")
+                    .params(topic.replyId(), owner(s))
+                    .query(Long.class)
+                    .single();
+            shared.jdbc()
+                    .sql(
+                            "insert into flag_report (flag_id, reporter_id, reason) values (?, ?, 'SPAM') on conflict do nothing")
+                    .params(flag, member(s))
+                    .update();
+            return flag;
+        });
+    }
+
     private final Map<Side, long[]> conversations = new EnumMap<>(Side.class);
 
     /** A conversation between the side's member and owner, and one of the member with the staff inbox. */

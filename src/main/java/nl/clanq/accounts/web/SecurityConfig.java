@@ -78,6 +78,8 @@ class SecurityConfig {
         "/topics/**",
         "/posts/**",
         "/markdown/**",
+        "/flags/**",
+        "/flags",
         "/members/**",
         "/members",
         "/messages",

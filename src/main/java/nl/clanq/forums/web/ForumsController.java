@@ -284,7 +284,7 @@ public class ForumsController {
         String replyBody = "";
         if (quote != null) {
             PostView quoted = forums.post(reader, quote);
-            if (!quoted.deleted()) {
+            if (!quoted.deleted() && (!quoted.hidden() || reader.staff() || quoted.authorId() == reader.userId())) {
                 replyBody = markdown.quote(quoted.authorName() + ":", quoted.source()) + "\n\n";
             }
         }

@@ -235,19 +235,6 @@ public class MessagesController {
         return "redirect:/messages/" + id;
     }
 
-    @PostMapping("/messages/{id}/messages/{messageId}/report")
-    @Transactional
-    String report(
-            @AuthenticationPrincipal ClanqPrincipal principal,
-            @PathVariable long id,
-            @PathVariable long messageId,
-            @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes redirect) {
-        messaging.report(viewer(principal), id, messageId, reason.isBlank() ? "-" : reason.strip());
-        redirect.addFlashAttribute(UiAdvice.FLASH, "messages.reported");
-        return "redirect:/messages/" + id;
-    }
-
     @PostMapping("/members/{id}/block")
     @Transactional
     String block(
@@ -262,13 +249,5 @@ public class MessagesController {
         messaging.block(viewer(principal), id, blocked);
         redirect.addFlashAttribute(UiAdvice.FLASH, blocked ? "messages.blocked" : "messages.unblocked");
         return "redirect:/members/" + id;
-    }
-
-    public record ReportsView(List<Messaging.Report> reports) {}
-
-    @GetMapping("/staff/message-reports")
-    String reports(Model model) {
-        model.addAttribute("view", new ReportsView(messaging.reports()));
-        return "messaging/reports";
     }
 }

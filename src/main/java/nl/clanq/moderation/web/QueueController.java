@@ -1,0 +1,101 @@
+package nl.clanq.moderation.web;
+
+import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.moderation.ReviewQueue;
+import nl.clanq.moderation.ReviewQueue.Item;
+import nl.clanq.moderation.StaffActor;
+import nl.clanq.shared.web.FormErrors;
+import nl.clanq.shared.web.NotFoundException;
+import nl.clanq.shared.web.UiAdvice;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The staff review queue (C10, C13): moderators and administrators alike. */
+@Controller
+public class QueueController {
+
+    private final ReviewQueue queue;
+
+    QueueController(ReviewQueue queue) {
+        this.queue = queue;
+    }
+
+    public record QueueView(ReviewQueue.Page page, boolean pending) {}
+
+    @GetMapping("/staff/moderation")
+    String list(
+            @RequestParam(defaultValue = "pending") String status,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        boolean pending = !"handled".equals(status);
+        model.addAttribute("view", new QueueView(queue.list(pending, page), pending));
+        return "moderation/queue";
+    }
+
+    /**
+     * What the staff person typed, kept when a form comes back with errors; {@code open} names the
+     * action whose form is shown open.
+     */
+    public record Typed(String open, String reason, String body) {
+
+        static Typed none() {
+            return new Typed("", "", null);
+        }
+    }
+
+    public record ItemView(Item item, Typed typed, FormErrors errors) {
+
+        public String bodyOr(String source) {
+            return typed.body() != null ? typed.body() : source;
+        }
+    }
+
+    @GetMapping("/staff/moderation/{id}")
+    String item(@PathVariable long id, Model model) {
+        model.addAttribute("view", new ItemView(queue.item(id), Typed.none(), FormErrors.none()));
+        return "moderation/item";
+    }
+
+    @PostMapping("/staff/moderation/{id}/{action}")
+    String act(
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @PathVariable long id,
+            @PathVariable String action,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) String body,
+            Model model,
+            RedirectAttributes redirect) {
+        StaffActor actor = StaffActor.of(principal);
+        FormErrors errors = FormErrors.none();
+        String why = reason.strip();
+        errors.check(why.isEmpty(), action + "-reason", "moderation.queue.reasonRequired");
+        errors.check(why.length() > ReviewQueue.REASON_MAX, action + "-reason", "form.tooLong", ReviewQueue.REASON_MAX);
+        if ("edit".equals(action)) {
+            errors.check(body == null || body.isBlank(), "edit-body", "forums.body.required");
+        }
+        if (errors.any()) {
+            model.addAttribute("view", new ItemView(queue.item(id), new Typed(action, reason, body), errors));
+            return "moderation/item";
+        }
+        try {
+            switch (action) {
+                case "dismiss" -> queue.dismiss(actor, id, why);
+                case "edit" -> queue.edit(actor, id, body, why);
+                case "hide", "hide-profile" -> queue.hide(actor, id, why);
+                case "delete", "delete-topic" -> queue.delete(actor, id, why);
+                default -> throw new NotFoundException();
+            }
+        } catch (ReviewQueue.AlreadyHandledException e) {
+            redirect.addFlashAttribute(UiAdvice.FLASH, "moderation.queue.alreadyHandled");
+            return "redirect:/staff/moderation/" + id;
+        }
+        redirect.addFlashAttribute(UiAdvice.FLASH, "moderation.queue.handled");
+        return "redirect:/staff/moderation";
+    }
+}
