@@ -23,8 +23,10 @@ public class ContentModeration {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ForumCounts counts;
 
-    ContentModeration(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    ContentModeration(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, ForumCounts counts) {
+        this.counts = counts;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -129,8 +131,8 @@ public class ContentModeration {
     /** Staff delete a whole topic (spam): members no longer find or open it; staff still can. */
     public void deleteTopic(Posting.Actor actor, long topicId, String reason) {
         staffOnly(actor);
-        record Row(long forumId, int replyCount, Instant deletedAt) {}
-        Row t = jdbc.sql("select forum_id, reply_count, deleted_at from topic where id = ? for update")
+        record Row(long forumId, Instant deletedAt) {}
+        Row t = jdbc.sql("select forum_id, deleted_at from topic where id = ? for update")
                 .param(topicId)
                 .query(Row.class)
                 .optional()
@@ -141,12 +143,7 @@ public class ContentModeration {
         jdbc.sql("update topic set deleted_at = ?, deleted_by = ?, delete_reason = ?, pinned = false where id = ?")
                 .params(now(), actor.reader().userId(), reason, topicId)
                 .update();
-        jdbc.sql(
-                        """
-                        update forum set topic_count = greatest(topic_count - 1, 0),
-                            post_count = greatest(post_count - ?, 0) where id = ?""")
-                .params(t.replyCount() + 1, t.forumId())
-                .update();
+        counts.recount(t.forumId());
         audit(actor, "forum.topic.deleted-by-staff", "topic", topicId, reason);
     }
 

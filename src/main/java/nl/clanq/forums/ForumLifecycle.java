@@ -19,10 +19,12 @@ class ForumLifecycle {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ForumCounts counts;
 
-    ForumLifecycle(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ForumLifecycle(JdbcClient jdbc, ApplicationEventPublisher events, ForumCounts counts) {
         this.jdbc = jdbc;
         this.events = events;
+        this.counts = counts;
     }
 
     @EventListener
@@ -80,14 +82,7 @@ class ForumLifecycle {
         jdbc.sql("update forum set status = 'ARCHIVED', merged_into = ?, topic_count = 0, post_count = 0 where id = ?")
                 .params(successor, forumId)
                 .update();
-        jdbc.sql(
-                        """
-                        update forum f set topic_count = s.topics, post_count = s.posts, last_post_at = s.last
-                        from (select count(*) as topics, coalesce(sum(reply_count + 1), 0) as posts,
-                                     max(last_post_at) as last from topic where forum_id = :f) s
-                        where f.id = :f""")
-                .param("f", successor)
-                .update();
+        counts.recount(successor);
         events.publishEvent(new ForumActed(
                 retired.actorId(),
                 retired.actorLabel(),

@@ -90,5 +90,16 @@ public final class ForumViews {
         }
     }
 
+    /**
+     * C13: a line of a topic's history shown on its page: moved from the forum {@code subject}, or
+     * merged with the topic titled {@code subject}; by staff, with their reason.
+     */
+    public record TopicNote(String kind, String subject, String reason, Instant at) {
+
+        public boolean moved() {
+            return "MOVED".equals(kind);
+        }
+    }
+
     public record Revision(int number, String source, String editedBy, Instant editedAt, String reason) {}
 }

@@ -11,6 +11,7 @@ import nl.clanq.forums.ForumViews.ForumEntry;
 import nl.clanq.forums.ForumViews.PostView;
 import nl.clanq.forums.ForumViews.Revision;
 import nl.clanq.forums.ForumViews.TopicList;
+import nl.clanq.forums.ForumViews.TopicNote;
 import nl.clanq.forums.ForumViews.TopicRow;
 import nl.clanq.forums.ForumViews.TopicView;
 import nl.clanq.shared.web.NotFoundException;
@@ -74,8 +75,8 @@ public class Forums {
                         """
                         select t.forum_id, count(*) from topic t
                         left join topic_read r on r.topic_id = t.id and r.user_id = ?
-                        where (r.topic_id is null or r.last_position < t.reply_count) and t.deleted_at is null
-                          and t.last_post_at > now() - interval '60 days'
+                        where (r.topic_id is null or r.last_position < t.reply_count)
+                          and t.last_post_at > now() - interval '60 days' and t.merged_into is null and t.deleted_at is null
                         group by t.forum_id""")
                 .param(reader.userId())
                 .query((rs, n) -> unread.put(rs.getLong(1), rs.getInt(2)))
@@ -149,7 +150,8 @@ public class Forums {
         if (!reader.mayRead(forum)) {
             throw new NotFoundException();
         }
-        String where = " where t.forum_id = :forum and t.deleted_at is null" + filterSql(filter);
+        String where =
+                " where t.forum_id = :forum and t.merged_into is null and t.deleted_at is null" + filterSql(filter);
         long total = jdbc.sql("select count(*) from topic t" + where)
                 .param("forum", forum.id())
                 .param("reader", reader.userId())
@@ -182,8 +184,8 @@ public class Forums {
     /** The latest topics across every forum the reader may read. */
     public TopicList latest(Reader reader, int page) {
         String where = reader.staff()
-                ? " where t.deleted_at is null"
-                : " where t.forum_id = any(:forums) and t.deleted_at is null";
+                ? " where t.merged_into is null and t.deleted_at is null"
+                : " where t.forum_id = any(:forums) and t.merged_into is null and t.deleted_at is null";
         Long[] forums = reader.readableForumIds().toArray(Long[]::new);
         long total = jdbc.sql("select count(*) from topic t" + where)
                 .param("forums", forums)
@@ -205,8 +207,8 @@ public class Forums {
     /** A member's latest topics in forums the reader may read (for their profile). */
     public List<TopicRow> recentTopicsBy(Reader reader, long authorId, int limit) {
         String where = reader.staff()
-                ? " where t.author_id = :author and t.deleted_at is null"
-                : " where t.author_id = :author and t.forum_id = any(:forums) and t.deleted_at is null";
+                ? " where t.author_id = :author and t.merged_into is null and t.deleted_at is null"
+                : " where t.author_id = :author and t.forum_id = any(:forums) and t.merged_into is null and t.deleted_at is null";
         return jdbc.sql(TOPIC_ROW + where + " order by t.created_at desc, t.id desc limit :limit")
                 .param("author", authorId)
                 .param("forums", reader.readableForumIds().toArray(Long[]::new))
@@ -223,8 +225,8 @@ public class Forums {
             return List.of();
         }
         String where = reader.staff()
-                ? " where lower(t.title) % :q and t.deleted_at is null"
-                : " where lower(t.title) % :q and t.forum_id = any(:forums) and t.deleted_at is null";
+                ? " where lower(t.title) % :q and t.merged_into is null and t.deleted_at is null"
+                : " where lower(t.title) % :q and t.forum_id = any(:forums) and t.merged_into is null and t.deleted_at is null";
         return jdbc.sql(TOPIC_ROW + where + " order by similarity(lower(t.title), :q) desc, t.id desc limit 5")
                 .param("q", q)
                 .param("forums", reader.readableForumIds().toArray(Long[]::new))
@@ -233,7 +235,11 @@ public class Forums {
                 .list();
     }
 
-    /** A topic the reader may read. */
+    /**
+     * A topic the reader may read: one in a forum they hold the licence for, or (C13) their own
+     * topic that staff moved into a forum they may not read, as long as they still belong to that
+     * vendor's community. A topic merged into another is gone here: see {@link #mergedInto}.
+     */
     public TopicView topic(Reader reader, long topicId) {
         record Row(
                 long id,
@@ -246,17 +252,22 @@ public class Forums {
                 boolean pinned,
                 boolean closed,
                 Instant createdAt,
+                Long mergedInto,
                 boolean deleted) {}
         Row t = jdbc.sql(
                         """
                         select id, forum_id, title, author_id, reply_count, view_count, accepted_post_id, pinned, closed,
-                               created_at, deleted_at is not null as deleted from topic where id = ?""")
+                               created_at, merged_into, deleted_at is not null as deleted from topic where id = ?""")
                 .param(topicId)
                 .query(Row.class)
                 .optional()
                 .orElseThrow(NotFoundException::new);
+        if (t.mergedInto() != null) {
+            throw new NotFoundException();
+        }
         ForumRef forum = forumById(t.forumId()).orElseThrow(NotFoundException::new);
-        if (!reader.mayRead(forum) || (t.deleted() && !reader.staff())) {
+        if ((!reader.mayRead(forum) && !authorKeepsMovedTopic(reader, t.id(), t.authorId(), forum))
+                || (t.deleted() && !reader.staff())) {
             throw new NotFoundException();
         }
         return new TopicView(
@@ -270,6 +281,61 @@ public class Forums {
                 t.pinned(),
                 t.closed(),
                 t.createdAt());
+    }
+
+    /**
+     * C13: a move by staff must not lock the author out of their own question, even when their
+     * organisation holds no licence for the forum it went to. Only that topic: the rest of the forum
+     * stays closed to them, and everyone else keeps the strict licence rules (C5, S9).
+     */
+    private boolean authorKeepsMovedTopic(Reader reader, long topicId, long authorId, ForumRef forum) {
+        if (reader.staff() || reader.userId() != authorId || !reader.vendorIds().contains(forum.vendorId())) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from topic_move where topic_id = ? and to_forum_id = ?)")
+                .params(topicId, forum.id())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * C13: the topic a merged topic now lives in, when the reader may read it; empty for a topic
+     * that was not merged (or that the reader may not follow).
+     */
+    public Optional<Long> mergedInto(Reader reader, long topicId) {
+        Optional<Long> target = jdbc.sql("select merged_into from topic where id = ? and merged_into is not null")
+                .param(topicId)
+                .query(Long.class)
+                .optional();
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        topic(reader, target.get()); // 404 for a reader who may not read where it went
+        return target;
+    }
+
+    /** C13: where the topic came from and what was merged into it, oldest first. */
+    public List<TopicNote> notes(TopicView topic) {
+        return jdbc.sql(
+                        """
+                        select 'MOVED' as kind, f.name as subject, m.reason, m.moved_at as at
+                        from topic_move m join forum f on f.id = m.from_forum_id where m.topic_id = :topic
+                        union all
+                        select 'MERGED', s.title, g.reason, g.merged_at
+                        from topic_merge g join topic s on s.id = g.source_topic_id where g.target_topic_id = :topic
+                        order by at""")
+                .param("topic", topic.id())
+                .query(TopicNote.class)
+                .list();
+    }
+
+    /** The topic if there is one the reader may read; empty otherwise (or when merged away). */
+    Optional<TopicView> findTopic(Reader reader, long topicId) {
+        try {
+            return Optional.of(topic(reader, topicId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private static final String POST =

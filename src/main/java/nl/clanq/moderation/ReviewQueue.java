@@ -12,7 +12,9 @@ import nl.clanq.accounts.UserView;
 import nl.clanq.forums.ContentModeration;
 import nl.clanq.forums.ContentModeration.PostExcerpt;
 import nl.clanq.forums.ForumAccess;
+import nl.clanq.forums.ForumRef;
 import nl.clanq.forums.Posting;
+import nl.clanq.forums.TopicModeration;
 import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
 import nl.clanq.messaging.Messaging;
@@ -94,7 +96,8 @@ public class ReviewQueue {
             String authorOrganisation,
             PostExcerpt post,
             Messaging.ReportedMessage message,
-            List<History> history) {}
+            List<History> history,
+            List<ForumRef> moveTargets) {}
 
     private static final String ROW =
             """
@@ -118,6 +121,7 @@ public class ReviewQueue {
     private final Accounts accounts;
     private final Organisations organisations;
     private final ContentModeration content;
+    private final TopicModeration topics;
     private final Posting posting;
     private final ForumAccess access;
     private final Messaging messaging;
@@ -131,6 +135,7 @@ public class ReviewQueue {
             Accounts accounts,
             Organisations organisations,
             ContentModeration content,
+            TopicModeration topics,
             Posting posting,
             ForumAccess access,
             Messaging messaging,
@@ -142,6 +147,7 @@ public class ReviewQueue {
         this.accounts = accounts;
         this.organisations = organisations;
         this.content = content;
+        this.topics = topics;
         this.posting = posting;
         this.access = access;
         this.messaging = messaging;
@@ -170,7 +176,7 @@ public class ReviewQueue {
     }
 
     @Transactional(readOnly = true)
-    public Item item(long flagId) {
+    public Item item(StaffActor actor, long flagId) {
         Row flag = row(flagId);
         List<Report> reports = jdbc.sql(
                         """
@@ -205,7 +211,10 @@ public class ReviewQueue {
                 .params(flag.authorId(), flagId)
                 .query(History.class)
                 .list();
-        return new Item(flag, reports, author, organisation, post, message, history);
+        List<ForumRef> moveTargets = post != null && !post.topicDeleted() && flag.pending()
+                ? topics.moveTargets(access.reader(actor.userId(), true), post.topicId())
+                : List.of();
+        return new Item(flag, reports, author, organisation, post, message, history, moveTargets);
     }
 
     private Row row(long flagId) {
@@ -280,6 +289,25 @@ public class ReviewQueue {
             }
         }
         close(actor, flag, Resolution.HIDDEN, reason);
+    }
+
+    /**
+     * C13: the topic of the reported post (or the reported topic) moves to the forum where it
+     * belongs; the author is told, and keeps access to it if their organisation has no licence there
+     * (which staff must have confirmed).
+     *
+     * @throws TopicModeration.Refused when the move is not allowed; nothing changes
+     */
+    public void move(StaffActor actor, long flagId, long forumId, String reason, boolean confirmedLicenceGap) {
+        Row flag = claim(flagId);
+        PostExcerpt post = (flag.targetType() == TargetType.TOPIC
+                        ? content.question(flag.targetId())
+                        : flag.targetType() == TargetType.POST
+                                ? content.post(flag.targetId())
+                                : java.util.Optional.<PostExcerpt>empty())
+                .orElseThrow(NotFoundException::new);
+        topics.move(forumActor(actor), post.topicId(), forumId, reason, confirmedLicenceGap);
+        close(actor, flag, Resolution.MOVED, reason);
     }
 
     /** Delete: a post (kept as a revision for staff) or a whole topic. */

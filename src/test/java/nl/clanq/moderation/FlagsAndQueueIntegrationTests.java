@@ -369,6 +369,47 @@ class FlagsAndQueueIntegrationTests {
     }
 
     @Test
+    void aTopicInTheWrongForumMovesFromTheQueueAfterConfirmingTheLicenceGap_C13() throws Exception {
+        Scene s = scene("Vraag die eigenlijk over verlof gaat");
+        flag(s.reporter2(), "topic", s.topicId(), "WRONG_FORUM", "");
+        long flagId = pendingFlag("topic", s.topicId());
+        long target = jdbc.sql("select id from forum where module_id = ?")
+                .param(fixtures.modules().get(1).id())
+                .query(Long.class)
+                .single();
+        assertThat(page(fixtures.staff(), "/staff/moderation/" + flagId)).contains("Naar forum");
+
+        MvcResult unconfirmed = perform(post("/staff/moderation/" + flagId + "/move")
+                .param("forum", Long.toString(target))
+                .param("reason", "Hoort bij verlof")
+                .with(user(fixtures.staff()))
+                .with(csrf()));
+        assertThat(unconfirmed.getResponse().getContentAsString()).contains("geen licentie voor dat forum");
+        assertThat(pendingFlag("topic", s.topicId())).isEqualTo(flagId);
+
+        perform(post("/staff/moderation/" + flagId + "/move")
+                .param("forum", Long.toString(target))
+                .param("reason", "Hoort bij verlof")
+                .param("confirm", "true")
+                .with(user(fixtures.staff()))
+                .with(csrf()));
+
+        assertThat(jdbc.sql("select forum_id from topic where id = ?")
+                        .param(s.topicId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(target);
+        assertThat(jdbc.sql("select resolution from flag where id = ?")
+                        .param(flagId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MOVED");
+        // The asker's organisation has no licence there, yet the asker keeps their own topic.
+        assertThat(page(fixtures.principal(s.reporter1()), "/topics/" + s.topicId()))
+                .contains("Vraag die eigenlijk over verlof gaat", "Hoort bij verlof");
+    }
+
+    @Test
     void theQueueCostsAFixedNumberOfQueries() throws Exception {
         Scene s = scene("Vraag over het aantal queries in de wachtrij");
         flag(s.reporter1(), "post", s.replyId(), "SPAM", "");

@@ -427,6 +427,28 @@ final class AuthorizationMatrix {
                 endpoint("POST", "/topics/{id}/close")
                         .request(c -> post("/topics/{id}/close", topic(c).id()).param("closed", "false"))
                         .staffAct(),
+                endpoint("GET", "/topics/{id}/move")
+                        .request(c -> get("/topics/{id}/move", topic(c).id()))
+                        .staffAct()
+                        .note("C13: moderators and administrators move topics"),
+                endpoint("POST", "/topics/{id}/move")
+                        .request(c -> post("/topics/{id}/move", topic(c).id())
+                                .param("targetForum", "")
+                                .param("reason", ""))
+                        .staffAct()
+                        .note("an incomplete form: staff get the form back (200); nothing moves; "
+                                + "moves are proven in TopicModerationIntegrationTests"),
+                endpoint("GET", "/topics/{id}/merge")
+                        .request(c -> get("/topics/{id}/merge", topic(c).id()))
+                        .staffAct()
+                        .note("C13: moderators and administrators merge topics"),
+                endpoint("POST", "/topics/{id}/merge")
+                        .request(c -> post("/topics/{id}/merge", topic(c).id())
+                                .param("targetTopic", "")
+                                .param("reason", ""))
+                        .staffAct()
+                        .note("an incomplete form: staff get the form back (200); nothing is merged; "
+                                + "merges are proven in TopicModerationIntegrationTests"),
                 endpoint("GET", "/topics/similar")
                         .request(c -> get("/topics/similar").param("title", "salarisrun vraag"))
                         .signedIn(),

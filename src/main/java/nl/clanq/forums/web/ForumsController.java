@@ -14,6 +14,7 @@ import nl.clanq.forums.ForumViews.Community;
 import nl.clanq.forums.ForumViews.PostView;
 import nl.clanq.forums.ForumViews.Revision;
 import nl.clanq.forums.ForumViews.TopicList;
+import nl.clanq.forums.ForumViews.TopicNote;
 import nl.clanq.forums.ForumViews.TopicView;
 import nl.clanq.forums.Forums;
 import nl.clanq.forums.Posting;
@@ -85,6 +86,7 @@ public class ForumsController {
             long readerId,
             boolean staff,
             boolean mayAccept,
+            List<TopicNote> notes,
             String replyBody,
             FormErrors errors) {}
 
@@ -262,8 +264,16 @@ public class ForumsController {
             @PathVariable long id,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Long quote,
+            HttpServletResponse response,
             Model model) {
         Reader reader = reader(principal);
+        Optional<Long> mergedInto = forums.mergedInto(reader, id);
+        if (mergedInto.isPresent()) {
+            // C13: a merged duplicate's address leads to the topic it joined, permanently.
+            response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+            response.setHeader("Location", "/topics/" + mergedInto.get());
+            return null;
+        }
         TopicView topic = forums.topic(reader, id);
         int pages = forums.pages(topic);
         if (page == null) {
@@ -310,6 +320,7 @@ public class ForumsController {
                 reader.userId(),
                 reader.staff(),
                 reader.staff() || topic.authorId() == reader.userId(),
+                forums.notes(topic),
                 replyBody,
                 errors);
     }

@@ -1,6 +1,7 @@
 package nl.clanq.moderation.web;
 
 import nl.clanq.accounts.ClanqPrincipal;
+import nl.clanq.forums.TopicModeration;
 import nl.clanq.moderation.ReviewQueue;
 import nl.clanq.moderation.ReviewQueue.Item;
 import nl.clanq.moderation.StaffActor;
@@ -42,10 +43,10 @@ public class QueueController {
      * What the staff person typed, kept when a form comes back with errors; {@code open} names the
      * action whose form is shown open.
      */
-    public record Typed(String open, String reason, String body) {
+    public record Typed(String open, String reason, String body, Long forumId, boolean licenceGap) {
 
         static Typed none() {
-            return new Typed("", "", null);
+            return new Typed("", "", null, null, false);
         }
     }
 
@@ -57,8 +58,9 @@ public class QueueController {
     }
 
     @GetMapping("/staff/moderation/{id}")
-    String item(@PathVariable long id, Model model) {
-        model.addAttribute("view", new ItemView(queue.item(id), Typed.none(), FormErrors.none()));
+    String item(@AuthenticationPrincipal ClanqPrincipal principal, @PathVariable long id, Model model) {
+        model.addAttribute(
+                "view", new ItemView(queue.item(StaffActor.of(principal), id), Typed.none(), FormErrors.none()));
         return "moderation/item";
     }
 
@@ -69,6 +71,8 @@ public class QueueController {
             @PathVariable String action,
             @RequestParam(defaultValue = "") String reason,
             @RequestParam(required = false) String body,
+            @RequestParam(required = false) Long forum,
+            @RequestParam(defaultValue = "false") boolean confirm,
             Model model,
             RedirectAttributes redirect) {
         StaffActor actor = StaffActor.of(principal);
@@ -79,8 +83,12 @@ public class QueueController {
         if ("edit".equals(action)) {
             errors.check(body == null || body.isBlank(), "edit-body", "forums.body.required");
         }
+        if ("move".equals(action)) {
+            errors.check(forum == null, "move-forum", "moderation.queue.forumRequired");
+        }
+        Typed typed = new Typed(action, reason, body, forum, false);
         if (errors.any()) {
-            model.addAttribute("view", new ItemView(queue.item(id), new Typed(action, reason, body), errors));
+            model.addAttribute("view", new ItemView(queue.item(actor, id), typed, errors));
             return "moderation/item";
         }
         try {
@@ -89,8 +97,15 @@ public class QueueController {
                 case "edit" -> queue.edit(actor, id, body, why);
                 case "hide", "hide-profile" -> queue.hide(actor, id, why);
                 case "delete", "delete-topic" -> queue.delete(actor, id, why);
+                case "move" -> queue.move(actor, id, forum, why, confirm);
                 default -> throw new NotFoundException();
             }
+        } catch (TopicModeration.Refused e) {
+            boolean gap = e.refusal() == TopicModeration.Refusal.LICENCE_GAP_UNCONFIRMED;
+            errors.add(gap ? "move-confirm" : "move-forum", e.refusal().messageKey());
+            model.addAttribute(
+                    "view", new ItemView(queue.item(actor, id), new Typed(action, reason, body, forum, gap), errors));
+            return "moderation/item";
         } catch (ReviewQueue.AlreadyHandledException e) {
             redirect.addFlashAttribute(UiAdvice.FLASH, "moderation.queue.alreadyHandled");
             return "redirect:/staff/moderation/" + id;
