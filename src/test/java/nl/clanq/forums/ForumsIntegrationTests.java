@@ -331,7 +331,7 @@ class ForumsIntegrationTests {
                         .getContentAsString())
                 .contains("06-12345678");
 
-        TestMail.ReceivedMail mail = TestMail.awaitMail(email, "Clanqbeheer heeft je bericht aangepast");
+        TestMail.ReceivedMail mail = TestMail.awaitMail(email, "Clanqbeheer heeft uw bericht aangepast");
         assertThat(mail.text())
                 .contains("Vraag met een telefoonnummer erin")
                 .contains("Persoonsgegevens verwijderd")

@@ -143,7 +143,7 @@ class TopicModerationIntegrationTests {
                         """
                         select count(*)::int as topic_count, coalesce(sum(reply_count + 1), 0)::int as post_count,
                                max(last_post_at) as last_post_at
-                        from topic where forum_id = ? and merged_into is null""")
+                        from topic where forum_id = ? and merged_into is null and deleted_at is null""")
                 .param(forum.id())
                 .query(Counts.class)
                 .single();
@@ -187,7 +187,7 @@ class TopicModerationIntegrationTests {
 
         perform(moveRequest(topicId, forum(1), "Deze vraag gaat over de koppeling"));
 
-        TestMail.ReceivedMail mail = TestMail.awaitMail(email(author), "Clanqbeheer heeft je onderwerp verplaatst");
+        TestMail.ReceivedMail mail = TestMail.awaitMail(email(author), "Clanqbeheer heeft uw onderwerp verplaatst");
         assertThat(mail.subject()).contains("Vraag over de koppeling met het loonpakket");
         assertThat(mail.text())
                 .contains("Vraag over de koppeling met het loonpakket")
