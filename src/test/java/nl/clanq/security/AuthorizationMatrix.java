@@ -545,6 +545,9 @@ final class AuthorizationMatrix {
                 endpoint("GET", "/staff/moderation")
                         .request(c -> get("/staff/moderation"))
                         .staffOnly(),
+                endpoint("GET", "/staff/moderation/summary")
+                        .request(c -> get("/staff/moderation/summary"))
+                        .staffOnly(),
                 endpoint("GET", "/staff/moderation/{id}")
                         .request(c -> get("/staff/moderation/{id}", c.world().flag(World.Side.A)))
                         .staffOnly(),

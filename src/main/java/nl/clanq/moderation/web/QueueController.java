@@ -2,6 +2,7 @@ package nl.clanq.moderation.web;
 
 import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.forums.TopicModeration;
+import nl.clanq.moderation.Flags;
 import nl.clanq.moderation.ReviewQueue;
 import nl.clanq.moderation.ReviewQueue.Item;
 import nl.clanq.moderation.StaffActor;
@@ -22,9 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class QueueController {
 
     private final ReviewQueue queue;
+    private final Flags flags;
 
-    QueueController(ReviewQueue queue) {
+    QueueController(ReviewQueue queue, Flags flags) {
         this.queue = queue;
+        this.flags = flags;
     }
 
     public record QueueView(ReviewQueue.Page page, boolean pending) {}
@@ -37,6 +40,15 @@ public class QueueController {
         boolean pending = !"handled".equals(status);
         model.addAttribute("view", new QueueView(queue.list(pending, page), pending));
         return "moderation/queue";
+    }
+
+    public record SummaryView(int pending) {}
+
+    /** The dashboard card with the number of reports waiting (htmx). */
+    @GetMapping("/staff/moderation/summary")
+    String summary(Model model) {
+        model.addAttribute("view", new SummaryView(flags.pendingCount()));
+        return "moderation/fragments/summary";
     }
 
     /**
