@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.clanq.IntegrationTest;
 import nl.clanq.MovableClock;
 import nl.clanq.TestMail;
@@ -34,6 +35,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 class SanctionsIntegrationTests {
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static final DateTimeFormatter DUTCH_DATE =
             DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.of("nl"));
@@ -104,9 +108,26 @@ class SanctionsIntegrationTests {
         return fixtures.staff();
     }
 
-    /** Signs in through the login form; answers where it went and the session cookie it set. */
+    /**
+     * Signs in through the login form; answers where it went and the session cookie it set. Every
+     * attempt comes from an address of its own, so that the login limit per address (S11) never
+     * answers instead, here or in other test classes.
+     */
     private MvcResult loginAttempt(long userId) throws Exception {
-        return perform(post("/login").with(csrf()).param("email", email(userId)).param("password", Fixtures.PASSWORD));
+        return perform(post("/login")
+                .with(csrf())
+                .with(ownAddress())
+                .param("email", email(userId))
+                .param("password", Fixtures.PASSWORD));
+    }
+
+    private static RequestPostProcessor ownAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        String address = "198.18." + (n / 250 % 250) + "." + (n % 250 + 1);
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     private Cookie login(long userId) throws Exception {
@@ -200,8 +221,11 @@ class SanctionsIntegrationTests {
         // Nobody else learns the reason: not without the refused person's session, and not with a wrong password.
         String elsewhere = page(get("/login/refused/blocked"));
         assertThat(elsewhere).contains("Uw account is geblokkeerd").doesNotContain("Persoonsgegevens");
-        MvcResult wrong = perform(
-                post("/login").with(csrf()).param("email", email(member)).param("password", "not the password"));
+        MvcResult wrong = perform(post("/login")
+                .with(csrf())
+                .with(ownAddress())
+                .param("email", email(member))
+                .param("password", "not the password"));
         assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 
         // Indefinitely says so.

@@ -29,9 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the password: refuse people whose organisation is locked or who come from a network their
- * organisation does not allow (S4, S10), and people staff blocked (C10); ask for the second step when verification is on (S2);
- * record what the sessions page shows, apply the organisation's idle limit (S5), then back to the
- * page that asked for the login. A failed login always answers with the same message (G4).
+ * organisation does not allow (S4, S10), and people staff blocked (C10); ask for the second step
+ * when verification is on (S2); record what the sessions page shows, apply the organisation's idle
+ * limit (S5), then back to the page that asked for the login. A failed login always answers with
+ * the same message (G4).
  */
 @Component
 class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
