@@ -121,6 +121,30 @@ public class Messaging {
         return new Start(id, null);
     }
 
+    /**
+     * C10, C17: staff write to a member as "Clanqbeheer" (a warning, for instance): a conversation
+     * of the staff inbox with the member as its only participant, so that it appears among the
+     * member's messages from Clanqbeheer and the member can answer it; every staff person can read
+     * and answer it in the staff inbox. No rate limit: staff acts are audited by their callers.
+     *
+     * @return the new conversation's id
+     */
+    public long fromStaff(long staffUserId, long memberId, String subject, String body) {
+        OffsetDateTime now = now();
+        long id = jdbc.sql(
+                        """
+                        insert into conversation (subject, created_by, created_at, last_message_at, staff_inbox)
+                        values (?, ?, ?, ?, true) returning id""")
+                .params(subject.strip(), staffUserId, now, now)
+                .query(Long.class)
+                .single();
+        jdbc.sql("insert into conversation_participant (conversation_id, user_id, joined_at) values (?, ?, ?)")
+                .params(id, memberId, now)
+                .update();
+        insertMessage(id, staffUserId, true, body, now);
+        return id;
+    }
+
     /** A member may message another when they share a community and neither blocked the other. */
     public boolean reachable(Viewer viewer, long other) {
         if (viewer.staff()) {

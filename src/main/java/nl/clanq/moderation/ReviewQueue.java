@@ -97,7 +97,8 @@ public class ReviewQueue {
             PostExcerpt post,
             Messaging.ReportedMessage message,
             List<History> history,
-            List<ForumRef> moveTargets) {}
+            List<ForumRef> moveTargets,
+            MemberRecord record) {}
 
     private static final String ROW =
             """
@@ -122,6 +123,7 @@ public class ReviewQueue {
     private final Organisations organisations;
     private final ContentModeration content;
     private final TopicModeration topics;
+    private final Sanctions sanctions;
     private final Posting posting;
     private final ForumAccess access;
     private final Messaging messaging;
@@ -136,6 +138,7 @@ public class ReviewQueue {
             Organisations organisations,
             ContentModeration content,
             TopicModeration topics,
+            Sanctions sanctions,
             Posting posting,
             ForumAccess access,
             Messaging messaging,
@@ -148,6 +151,7 @@ public class ReviewQueue {
         this.organisations = organisations;
         this.content = content;
         this.topics = topics;
+        this.sanctions = sanctions;
         this.posting = posting;
         this.access = access;
         this.messaging = messaging;
@@ -214,7 +218,16 @@ public class ReviewQueue {
         List<ForumRef> moveTargets = post != null && !post.topicDeleted() && flag.pending()
                 ? topics.moveTargets(access.reader(actor.userId(), true), post.topicId())
                 : List.of();
-        return new Item(flag, reports, author, organisation, post, message, history, moveTargets);
+        return new Item(
+                flag,
+                reports,
+                author,
+                organisation,
+                post,
+                message,
+                history,
+                moveTargets,
+                sanctions.record(author.id()));
     }
 
     private Row row(long flagId) {
@@ -308,6 +321,30 @@ public class ReviewQueue {
                 .orElseThrow(NotFoundException::new);
         topics.move(forumActor(actor), post.topicId(), forumId, reason, confirmedLicenceGap);
         close(actor, flag, Resolution.MOVED, reason);
+    }
+
+    /**
+     * C10: the author gets a warning — a message from Clanqbeheer they can answer — that counts on
+     * their record.
+     *
+     * @throws InvalidSanction when subject or text is missing; nothing changes
+     */
+    public void warn(StaffActor actor, long flagId, String subject, String text, String reason) {
+        Row flag = claim(flagId);
+        sanctions.warn(actor, flag.authorId(), subject, text, flagId);
+        close(actor, flag, Resolution.WARNED, reason);
+    }
+
+    /**
+     * C10: the author is blocked until a date or indefinitely; their sessions end on their next
+     * request and their content stays.
+     *
+     * @throws InvalidSanction when the reason or date is wrong; nothing changes
+     */
+    public void block(StaffActor actor, long flagId, String reason, java.time.LocalDate until) {
+        Row flag = claim(flagId);
+        sanctions.blockMember(actor, flag.authorId(), reason, until);
+        close(actor, flag, Resolution.BLOCKED, reason);
     }
 
     /** Delete: a post (kept as a revision for staff) or a whole topic. */

@@ -409,6 +409,65 @@ class FlagsAndQueueIntegrationTests {
                 .contains("Vraag die eigenlijk over verlof gaat", "Hoort bij verlof");
     }
 
+    @Autowired
+    Sanctions sanctions;
+
+    @Test
+    void aWarningFromTheQueueArrivesAsAClanqbeheerMessageAndCounts_C10() throws Exception {
+        Scene s = scene("Vraag over de autorisaties in de selfservice");
+        flag(s.reporter1(), "post", s.replyId(), "OFFENSIVE", "");
+        long flagId = pendingFlag("post", s.replyId());
+
+        perform(post("/staff/moderation/" + flagId + "/warn")
+                .param("subject", "Waarschuwing van Clanqbeheer")
+                .param("body", "Houd het vriendelijk, ook als u het oneens bent.")
+                .param("reason", "Onvriendelijke toon")
+                .with(user(fixtures.principalByEmail("moderator@clanq.nl")))
+                .with(csrf()));
+
+        assertThat(sanctions.warningCount(s.author())).isEqualTo(1);
+        assertThat(page(fixtures.principal(s.author()), "/messages")).contains("Waarschuwing van Clanqbeheer");
+        assertThat(jdbc.sql("select resolution from flag where id = ?")
+                        .param(flagId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("WARNED");
+        // The next report about this author shows the warning on their record.
+        long next = reply(s.author(), s.topicId(), "Nog een onaardige reactie");
+        flag(s.reporter2(), "post", next, "OFFENSIVE", "");
+        assertThat(page(fixtures.staff(), "/staff/moderation/" + pendingFlag("post", next)))
+                .contains("1 waarschuwing");
+    }
+
+    @Test
+    void blockingFromTheQueueBlocksTheAuthorAndKeepsTheirContent_C10() throws Exception {
+        Scene s = scene("Vraag over de koppeling met het zaaksysteem");
+        flag(s.reporter1(), "post", s.replyId(), "SPAM", "");
+        long flagId = pendingFlag("post", s.replyId());
+
+        MvcResult noDate = perform(post("/staff/moderation/" + flagId + "/block")
+                .param("reason", "Herhaaldelijk spam")
+                .with(user(fixtures.staff()))
+                .with(csrf()));
+        assertThat(noDate.getResponse().getStatus()).isEqualTo(200);
+        assertThat(sanctions.isBlocked(s.author())).isFalse();
+
+        perform(post("/staff/moderation/" + flagId + "/block")
+                .param("reason", "Herhaaldelijk spam")
+                .param("indefinite", "true")
+                .with(user(fixtures.staff()))
+                .with(csrf()));
+
+        assertThat(sanctions.isBlocked(s.author())).isTrue();
+        assertThat(page(fixtures.principal(s.reporter2()), "/topics/" + s.topicId()))
+                .contains("goedkope horloges");
+        assertThat(jdbc.sql("select resolution from flag where id = ?")
+                        .param(flagId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("BLOCKED");
+    }
+
     @Test
     void theQueueCostsAFixedNumberOfQueries() throws Exception {
         Scene s = scene("Vraag over het aantal queries in de wachtrij");

@@ -357,6 +357,63 @@ final class AuthorizationMatrix {
                         .note("the addressed organisation is not locked, so there is nothing to lift (404); "
                                 + "lifting is proven in SecurityPolicyIntegrationTests"),
 
+                // Sanctions (C10): staff block, warn and note members; administrators block organisations.
+                endpoint("GET", "/staff/members")
+                        .request(c -> get("/staff/members").param("q", "persoon"))
+                        .staffOnly(),
+                endpoint("GET", "/staff/members/{userId}")
+                        .request(c -> get("/staff/members/{userId}", c.member()))
+                        .staffOnly(),
+                endpoint("POST", "/staff/members/{userId}/block")
+                        .request(c -> post(
+                                        "/staff/members/{userId}/block",
+                                        c.world().person())
+                                .param("reason", "Autorisatiematrix")
+                                .param("indefinite", "true"))
+                        .staffOnly()
+                        .note("blocks a throwaway person of the case, so no other case is affected"),
+                endpoint("POST", "/staff/members/{userId}/unblock")
+                        .request(c -> post("/staff/members/{userId}/unblock", blockedPerson(c))
+                                .param("reason", "Autorisatiematrix"))
+                        .staffOnly()
+                        .note("lifts the block of a throwaway person blocked for the case"),
+                endpoint("POST", "/staff/members/{userId}/warnings")
+                        .request(c -> post(
+                                        "/staff/members/{userId}/warnings",
+                                        c.world().person())
+                                .param("subject", "Autorisatiematrix")
+                                .param("text", "Een waarschuwing voor de autorisatiematrix."))
+                        .staffOnly()
+                        .note("warns a throwaway person of the case"),
+                endpoint("POST", "/staff/members/{userId}/notes")
+                        .request(c -> post(
+                                        "/staff/members/{userId}/notes",
+                                        c.world().person())
+                                .param("text", "Notitie van de autorisatiematrix."))
+                        .staffOnly(),
+                endpoint("GET", "/staff/organisations/{id}/block")
+                        .perObject()
+                        .request(c ->
+                                get("/staff/organisations/{id}/block", c.org().id()))
+                        .adminOnly(),
+                endpoint("POST", "/staff/organisations/{id}/block")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post(
+                                        "/staff/organisations/{id}/block",
+                                        c.org().id())
+                                .param("reason", "Autorisatiematrix")
+                                .param("indefinite", "true"))
+                        .adminOnly()
+                        .note("blocks the case's own organisation: every case gets a world of its own"),
+                endpoint("POST", "/staff/organisations/{id}/unblock")
+                        .perObject()
+                        .fresh()
+                        .request(c -> post("/staff/organisations/{id}/unblock", blockedOrganisation(c))
+                                .param("reason", "Autorisatiematrix"))
+                        .adminOnly()
+                        .note("lifts a block made for the case"),
+
                 // Forums (C5, C7, S9): community-scoped; author-only edits; staff acts.
                 endpoint("GET", "/forums").request(c -> get("/forums")).signedIn(),
                 endpoint("GET", "/latest").request(c -> get("/latest")).signedIn(),
@@ -718,6 +775,31 @@ final class AuthorizationMatrix {
                 .param(document)
                 .query(Long.class)
                 .single();
+    }
+
+    /** A throwaway person with a personal block in force (C10). */
+    private static long blockedPerson(Case c) {
+        long person = c.world().person();
+        c.world()
+                .shared()
+                .jdbc()
+                .sql("insert into user_block (user_id, reason, blocked_by) values (?, 'Autorisatiematrix', ?)")
+                .params(person, person)
+                .update();
+        return person;
+    }
+
+    /** The addressed organisation, blocked for the case (C10). */
+    private static long blockedOrganisation(Case c) {
+        long organisation = c.org().id();
+        c.world()
+                .shared()
+                .jdbc()
+                .sql(
+                        "insert into organisation_block (organisation_id, reason, blocked_by) values (?, 'Autorisatiematrix', ?)")
+                .params(organisation, c.org().ownerId())
+                .update();
+        return organisation;
     }
 
     private static long throwawayModule(Case c) {

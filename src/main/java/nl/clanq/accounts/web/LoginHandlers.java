@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import nl.clanq.accounts.Accounts;
@@ -28,9 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * After the password: refuse people whose organisation is locked or who come from a network their
- * organisation does not allow (S4, S10); ask for the second step when verification is on (S2);
- * record what the sessions page shows, apply the organisation's idle limit (S5), then back to the
- * page that asked for the login. A failed login always answers with the same message (G4).
+ * organisation does not allow (S4, S10), and people staff blocked (C10); ask for the second step
+ * when verification is on (S2); record what the sessions page shows, apply the organisation's idle
+ * limit (S5), then back to the page that asked for the login. A failed login always answers with
+ * the same message (G4).
  */
 @Component
 class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implements AuthenticationFailureHandler {
@@ -52,6 +54,7 @@ class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implem
     private final TwoFactor twoFactor;
     private final Accounts accounts;
     private final UserDetailsService users;
+    private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     LoginHandlers(
@@ -59,12 +62,14 @@ class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implem
             List<LoginPolicy> policies,
             TwoFactor twoFactor,
             Accounts accounts,
-            UserDetailsService users) {
+            UserDetailsService users,
+            Clock clock) {
         this.attempts = attempts;
         this.policies = policies;
         this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -80,6 +85,9 @@ class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implem
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();
+            }
+            if (refusal.get() == LoginPolicy.Refusal.BLOCKED) {
+                RefusedController.rememberBlocked(request, principal.id(), clock.instant());
             }
             response.sendRedirect(request.getContextPath() + "/login/refused/"
                     + refusal.get().name().toLowerCase());
@@ -122,8 +130,11 @@ class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implem
                 SessionControl.BROWSER,
                 agent == null ? "" : agent.substring(0, Math.min(agent.length(), MAX_BROWSER_LENGTH)));
         session.setAttribute(SessionControl.ADDRESS, request.getRemoteAddr());
+        // A block notice of an earlier attempt in this browser is no business of whoever signs in now.
+        session.removeAttribute(RefusedController.BLOCKED_PERSON);
         policies.stream()
                 .mapToInt(p -> p.idleMinutes(principal.id()))
+                .filter(minutes -> minutes < LoginPolicy.NO_IDLE_LIMIT)
                 .min()
                 .ifPresent(minutes -> session.setMaxInactiveInterval(minutes * 60));
     }

@@ -23,8 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * On every request of a signed-in person: the absolute session limit of 12 hours (S5), the
- * organisation's lock and network allow list (S10, S4) — a session that no longer qualifies ends
- * on its next click — and the organisation's idle limit, kept in step when the owner changes it.
+ * organisation's lock and network allow list (S10, S4) and blocks by staff (C10) — a session that
+ * no longer qualifies ends on its next click — and the organisation's idle limit, kept in step
+ * when the owner changes it.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -55,14 +56,19 @@ class SessionGuard extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null) {
             if (session.getAttribute(SessionControl.ENDED) instanceof String reason) {
-                end(request, response, session, reason.equals("locked") ? "/login/refused/locked" : "/login?ended");
+                end(
+                        request,
+                        response,
+                        session,
+                        reason.equals("locked") ? "/login/refused/locked" : "/login?ended",
+                        null);
                 return;
             }
             Instant started = session.getAttribute(STARTED) instanceof Instant i ? i : null;
             if (started == null) {
                 session.setAttribute(STARTED, clock.instant());
             } else if (started.plus(ABSOLUTE_LIMIT).isBefore(clock.instant())) {
-                end(request, response, session, "/login?ended");
+                end(request, response, session, "/login?ended", null);
                 return;
             }
         }
@@ -75,12 +81,14 @@ class SessionGuard extends OncePerRequestFilter {
                         request,
                         response,
                         session,
-                        "/login/refused/" + refusal.get().name().toLowerCase());
+                        "/login/refused/" + refusal.get().name().toLowerCase(),
+                        refusal.get() == LoginPolicy.Refusal.BLOCKED ? principal.id() : null);
                 return;
             }
             if (session != null) {
                 policies.stream()
                         .mapToInt(p -> p.idleMinutes(principal.id()))
+                        .filter(minutes -> minutes < LoginPolicy.NO_IDLE_LIMIT)
                         .min()
                         .ifPresent(minutes -> {
                             if (session.getMaxInactiveInterval() != minutes * 60) {
@@ -92,11 +100,20 @@ class SessionGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void end(HttpServletRequest request, HttpServletResponse response, HttpSession session, String to)
+    /** Ends the session; a blocked person ({@code blockedUserId}) gets a new one for the notice (C10). */
+    private void end(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpSession session,
+            String to,
+            Long blockedUserId)
             throws IOException {
         SecurityContextHolder.clearContext();
         if (session != null) {
             session.invalidate();
+        }
+        if (blockedUserId != null) {
+            RefusedController.rememberBlocked(request, blockedUserId, clock.instant());
         }
         if ("true".equals(request.getHeader("HX-Request"))) {
             response.setHeader("HX-Redirect", request.getContextPath() + to);

@@ -1,8 +1,11 @@
 package nl.clanq.moderation.web;
 
+import java.time.LocalDate;
+import java.util.Map;
 import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.forums.TopicModeration;
 import nl.clanq.moderation.Flags;
+import nl.clanq.moderation.InvalidSanction;
 import nl.clanq.moderation.ReviewQueue;
 import nl.clanq.moderation.ReviewQueue.Item;
 import nl.clanq.moderation.StaffActor;
@@ -55,10 +58,18 @@ public class QueueController {
      * What the staff person typed, kept when a form comes back with errors; {@code open} names the
      * action whose form is shown open.
      */
-    public record Typed(String open, String reason, String body, Long forumId, boolean licenceGap) {
+    public record Typed(
+            String open,
+            String reason,
+            String body,
+            Long forumId,
+            boolean licenceGap,
+            String subject,
+            String until,
+            boolean indefinite) {
 
         static Typed none() {
-            return new Typed("", "", null, null, false);
+            return new Typed("", "", null, null, false, null, "", false);
         }
     }
 
@@ -85,6 +96,9 @@ public class QueueController {
             @RequestParam(required = false) String body,
             @RequestParam(required = false) Long forum,
             @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(required = false) String subject,
+            @RequestParam(defaultValue = "") String until,
+            @RequestParam(defaultValue = "false") boolean indefinite,
             Model model,
             RedirectAttributes redirect) {
         StaffActor actor = StaffActor.of(principal);
@@ -98,7 +112,12 @@ public class QueueController {
         if ("move".equals(action)) {
             errors.check(forum == null, "move-forum", "moderation.queue.forumRequired");
         }
-        Typed typed = new Typed(action, reason, body, forum, false);
+        if ("warn".equals(action)) {
+            errors.check(body == null || body.isBlank(), "warn-body", "moderation.queue.warningRequired");
+        }
+        LocalDate untilDate =
+                "block".equals(action) ? new BlockForm(reason, until, indefinite).untilDate(errors) : null;
+        Typed typed = new Typed(action, reason, body, forum, false, subject, until, indefinite);
         if (errors.any()) {
             model.addAttribute("view", new ItemView(queue.item(actor, id), typed, errors));
             return "moderation/item";
@@ -110,13 +129,33 @@ public class QueueController {
                 case "hide", "hide-profile" -> queue.hide(actor, id, why);
                 case "delete", "delete-topic" -> queue.delete(actor, id, why);
                 case "move" -> queue.move(actor, id, forum, why, confirm);
+                case "warn" -> queue.warn(actor, id, subject == null ? "" : subject.strip(), body, why);
+                case "block" -> queue.block(actor, id, why, untilDate);
                 default -> throw new NotFoundException();
             }
         } catch (TopicModeration.Refused e) {
             boolean gap = e.refusal() == TopicModeration.Refusal.LICENCE_GAP_UNCONFIRMED;
             errors.add(gap ? "move-confirm" : "move-forum", e.refusal().messageKey());
             model.addAttribute(
-                    "view", new ItemView(queue.item(actor, id), new Typed(action, reason, body, forum, gap), errors));
+                    "view",
+                    new ItemView(
+                            queue.item(actor, id),
+                            new Typed(action, reason, body, forum, gap, subject, until, indefinite),
+                            errors));
+            return "moderation/item";
+        } catch (InvalidSanction e) {
+            model.addAttribute(
+                    "view",
+                    new ItemView(
+                            queue.item(actor, id),
+                            typed,
+                            SanctionErrors.of(
+                                    e,
+                                    Map.of(
+                                            "reason", action + "-reason",
+                                            "until", "blockUntil",
+                                            "subject", "warn-subject",
+                                            "text", "warn-body"))));
             return "moderation/item";
         } catch (ReviewQueue.AlreadyHandledException e) {
             redirect.addFlashAttribute(UiAdvice.FLASH, "moderation.queue.alreadyHandled");

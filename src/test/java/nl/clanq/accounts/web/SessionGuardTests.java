@@ -22,10 +22,11 @@ class SessionGuardTests {
 
     private final MovableClock clock = new MovableClock("2026-11-20T08:00:00Z");
     private int idleMinutes = 30;
+    private LoginPolicy.Refusal refusal;
     private final LoginPolicy policy = new LoginPolicy() {
         @Override
         public Optional<Refusal> refusal(long userId, String clientAddress) {
-            return Optional.empty();
+            return Optional.ofNullable(refusal);
         }
 
         @Override
@@ -36,6 +37,8 @@ class SessionGuardTests {
     private final SessionGuard guard = new SessionGuard(List.of(policy), clock);
     private final MockHttpSession session = new MockHttpSession();
 
+    private MockHttpServletRequest lastRequest;
+
     private MockHttpServletResponse request() throws Exception {
         ClanqPrincipal member = new ClanqPrincipal(42, "eva@example.nl", "Eva Jansen", null, true, "x");
         SecurityContextHolder.getContext()
@@ -43,6 +46,7 @@ class SessionGuardTests {
                         UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/start");
         request.setSession(session);
+        lastRequest = request;
         MockHttpServletResponse response = new MockHttpServletResponse();
         guard.doFilter(request, response, new MockFilterChain());
         return response;
@@ -71,5 +75,17 @@ class SessionGuardTests {
         idleMinutes = 5;
         request();
         assertThat(session.getMaxInactiveInterval()).isEqualTo(5 * 60);
+    }
+
+    @Test
+    void aBlockedPersonsSessionEndsAndOnlyANewOneRemembersThemForTheNotice_C10() throws Exception {
+        assertThat(request().getRedirectedUrl()).isNull();
+        refusal = LoginPolicy.Refusal.BLOCKED;
+
+        assertThat(request().getRedirectedUrl()).isEqualTo("/login/refused/blocked");
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(lastRequest.getSession(false)).isNotSameAs(session);
+        assertThat(lastRequest.getSession(false).getAttribute(RefusedController.BLOCKED_PERSON))
+                .isEqualTo(new RefusedController.BlockedPerson(42, clock.instant()));
     }
 }
