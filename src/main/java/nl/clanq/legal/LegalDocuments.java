@@ -131,6 +131,7 @@ public class LegalDocuments {
                     .format(effectiveAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")));
             mailer.send(MailMessage.to(r.email(), l)
                     .kind("legal.new-version")
+                    .bulk()
                     .subject(messages.getMessage("mail.legal.subject", new Object[] {name}, l))
                     .paragraph(messages.getMessage("mail.legal.text", new Object[] {name, date}, l))
                     .paragraph(summary)

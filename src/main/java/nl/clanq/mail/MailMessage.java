@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  * @param actionLabel the button text, or {@code null} when there is no button
  * @param actionUrl the absolute http(s) URL of the button, or {@code null}
  * @param headers extra mail headers (e.g. {@code List-Unsubscribe}); never From, To or Subject
+ * @param bulk one of many identical announcements (e.g. new terms to every user): sent after every
+ *     waiting personal mail, so that codes and links never queue behind an announcement
  */
 public record MailMessage(
         String to,
@@ -47,7 +49,8 @@ public record MailMessage(
         String code,
         String actionLabel,
         String actionUrl,
-        Map<String, String> headers) {
+        Map<String, String> headers,
+        boolean bulk) {
 
     private static final Pattern KIND = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
@@ -159,6 +162,7 @@ public record MailMessage(
         private String actionLabel;
         private String actionUrl;
         private final Map<String, String> headers = new LinkedHashMap<>();
+        private boolean bulk;
 
         private Builder(String to, Locale locale) {
             this.to = to;
@@ -200,13 +204,19 @@ public record MailMessage(
             return this;
         }
 
+        /** Marks an announcement to many recipients, sent after personal mail (see {@link MailMessage#bulk}). */
+        public Builder bulk() {
+            this.bulk = true;
+            return this;
+        }
+
         public Builder header(String name, String value) {
             this.headers.put(name, value);
             return this;
         }
 
         public MailMessage build() {
-            return new MailMessage(to, locale, kind, subject, paragraphs, code, actionLabel, actionUrl, headers);
+            return new MailMessage(to, locale, kind, subject, paragraphs, code, actionLabel, actionUrl, headers, bulk);
         }
     }
 }

@@ -70,7 +70,9 @@ class MessagingBrowserTests extends BrowserTest {
         // B sees the badge change without reloading, then opens and replies.
         assertThat(bPage.locator(".unread-badge"))
                 .hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(2000));
-        bPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Berichten 1"))
+        bPage.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Berichten 1").setExact(true))
                 .click();
         bPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Koppeling met het pensioenfonds"))
                 .click();

@@ -51,12 +51,13 @@ public class MailOutbox {
         return jdbc.sql(
                         """
                         insert into mail_outbox (kind, recipient, subject, body_text, body_html, headers,
-                                                 status, attempts, next_attempt_at, created_at)
+                                                 status, attempts, next_attempt_at, created_at, bulk)
                         values (:kind, :recipient, :subject, :text, :html, cast(:headers as jsonb),
-                                'PENDING', 0, :now, :now)
+                                'PENDING', 0, :now, :now, :bulk)
                         returning id
                         """)
                 .param("kind", message.kind())
+                .param("bulk", message.bulk())
                 .param("recipient", message.to())
                 .param("subject", message.subject())
                 .param("text", bodies.text())
@@ -78,7 +79,7 @@ public class MailOutbox {
                         with due as (
                             select id from mail_outbox
                             where status in ('PENDING', 'SENDING') and next_attempt_at <= :now
-                            order by next_attempt_at
+                            order by bulk, next_attempt_at
                             limit :limit
                             for update skip locked
                         )
