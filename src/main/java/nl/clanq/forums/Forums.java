@@ -218,23 +218,6 @@ public class Forums {
                 .list();
     }
 
-    /** Up to five topics with titles like {@code title}, from forums the reader may read. */
-    public List<TopicRow> similar(Reader reader, String title) {
-        String q = title == null ? "" : title.strip().toLowerCase(java.util.Locale.ROOT);
-        if (q.length() < 5) {
-            return List.of();
-        }
-        String where = reader.staff()
-                ? " where lower(t.title) % :q and t.merged_into is null and t.deleted_at is null"
-                : " where lower(t.title) % :q and t.forum_id = any(:forums) and t.merged_into is null and t.deleted_at is null";
-        return jdbc.sql(TOPIC_ROW + where + " order by similarity(lower(t.title), :q) desc, t.id desc limit 5")
-                .param("q", q)
-                .param("forums", reader.readableForumIds().toArray(Long[]::new))
-                .param("reader", reader.userId())
-                .query(TopicRow.class)
-                .list();
-    }
-
     /**
      * A topic the reader may read: one in a forum they hold the licence for, or (C13) their own
      * topic that staff moved into a forum they may not read, as long as they still belong to that

@@ -144,6 +144,7 @@ public class Posting {
                         where id = ?""")
                 .params(body, markdown.render(body), now, actor.reader().userId(), own ? null : reason, postId)
                 .update();
+        events.publishEvent(new TopicChanged(topicOf(postId)));
         if (!own) {
             events.publishEvent(new ForumActed(
                     actor.reader().userId(),
@@ -204,6 +205,7 @@ public class Posting {
         jdbc.sql("update post set body_source = '', body_html = '', deleted_at = ?, deleted_by = ? where id = ?")
                 .params(now, actor.reader().userId(), postId)
                 .update();
+        events.publishEvent(new TopicChanged(topicOf(postId)));
         return post.question() ? DeleteOutcome.ONLY_TEXT_REMOVED : DeleteOutcome.DELETED;
     }
 
@@ -231,6 +233,7 @@ public class Posting {
         jdbc.sql("update topic set accepted_post_id = null where id = ?")
                 .param(topicId)
                 .update();
+        events.publishEvent(new TopicChanged(topicId));
     }
 
     /** Staff pin a topic to the top of its forum, or close it for replies. */
@@ -301,6 +304,13 @@ public class Posting {
         jdbc.sql("update topic set view_count = view_count + 1 where id = ?")
                 .param(topicId)
                 .update();
+    }
+
+    private long topicOf(long postId) {
+        return jdbc.sql("select topic_id from post where id = ?")
+                .param(postId)
+                .query(Long.class)
+                .single();
     }
 
     private TopicView lockTopic(Reader reader, long topicId) {

@@ -571,6 +571,22 @@ final class AuthorizationMatrix {
                 endpoint("GET", "/staff/inbox")
                         .request(c -> get("/staff/inbox"))
                         .staffOnly(),
+                endpoint("GET", "/search")
+                        .request(c -> get("/search").param("q", "salaris"))
+                        .signedIn(),
+                endpoint("GET", "/search/suggest")
+                        .request(c -> get("/search/suggest").param("q", "salaris"))
+                        .signedIn(),
+                endpoint("GET", "/staff/search")
+                        .request(c -> get("/staff/search"))
+                        .adminOnly(),
+                endpoint("GET", "/staff/search/progress")
+                        .request(c -> get("/staff/search/progress"))
+                        .adminOnly(),
+                endpoint("POST", "/staff/search/rebuild")
+                        .request(c -> post("/staff/search/rebuild"))
+                        .adminOnly()
+                        .note("rebuilds in the background; search keeps serving"),
                 // C10: members report what they can see and did not write; staff act instead.
                 endpoint("GET", "/flags/new")
                         .perObject()

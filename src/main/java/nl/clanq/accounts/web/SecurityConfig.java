@@ -61,7 +61,9 @@ class SecurityConfig {
         "/staff/mail/**",
         "/staff/mail",
         "/staff/legal/**",
-        "/staff/legal"
+        "/staff/legal",
+        "/staff/search/**",
+        "/staff/search"
     };
 
     /** Pages only signed-in people reach; visitors are sent to the login page. */
@@ -80,6 +82,8 @@ class SecurityConfig {
         "/markdown/**",
         "/flags/**",
         "/flags",
+        "/search/**",
+        "/search",
         "/members/**",
         "/members",
         "/messages",

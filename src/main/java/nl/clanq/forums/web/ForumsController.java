@@ -454,18 +454,6 @@ public class ForumsController {
         return "forums/revisions";
     }
 
-    public record SimilarView(List<nl.clanq.forums.ForumViews.TopicRow> topics) {}
-
-    /** Similar questions while a member types a new question's title (htmx). */
-    @GetMapping("/topics/similar")
-    String similar(
-            @AuthenticationPrincipal ClanqPrincipal principal,
-            @RequestParam(defaultValue = "") String title,
-            Model model) {
-        model.addAttribute("view", new SimilarView(forums.similar(reader(principal), title)));
-        return "forums/fragments/similar";
-    }
-
     /** The live preview under the editor (htmx). */
     @PostMapping("/markdown/preview")
     String preview(@RequestParam(defaultValue = "") String body, Model model) {

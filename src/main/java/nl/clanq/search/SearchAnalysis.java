@@ -1,0 +1,46 @@
+package nl.clanq.search;
+
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+
+/**
+ * The analyzers of the index. "dutch": words split, lower case, accents folded (é → e), common HR
+ * compounds split ("verlofregistratie" also yields "verlof" and "registratie"), Dutch stop words
+ * dropped, Dutch Snowball stems with a few HR overrides ("salarissen" → "salaris"). "english": the
+ * same for English text. "name": lower case and accents folded, no stemming, for names and places.
+ */
+public class SearchAnalysis implements LuceneAnalysisConfigurer {
+
+    @Override
+    public void configure(LuceneAnalysisConfigurationContext context) {
+        context.analyzer("dutch")
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding")
+                .tokenFilter("dictionaryCompoundWord")
+                .param("dictionary", "search/hr-compounds.txt")
+                .param("onlyLongestMatch", "false")
+                .tokenFilter("stop")
+                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
+                .param("format", "snowball")
+                .param("ignoreCase", "true")
+                .tokenFilter("stemmerOverride")
+                .param("dictionary", "search/dutch-stems.txt")
+                .param("ignoreCase", "true")
+                .tokenFilter("snowballPorter")
+                .param("language", "Dutch");
+        context.analyzer("english")
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding")
+                .tokenFilter("stop")
+                .tokenFilter("porterStem");
+        context.analyzer("name")
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding");
+    }
+}

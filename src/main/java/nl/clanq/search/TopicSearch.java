@@ -1,0 +1,347 @@
+package nl.clanq.search;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import nl.clanq.forums.Posting;
+import nl.clanq.forums.Reader;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queries the index for what the reader may see (S9): the forums they may read at this moment (a
+ * filter inside the query, so totals and pages are right), and the profiles of their own vendor
+ * communities. Staff see every topic and every member.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TopicSearch {
+
+    public static final int PAGE_SIZE = 20;
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    static final String MARK_OPEN = "<mark>";
+    static final String MARK_CLOSE = "</mark>";
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    public enum Sort {
+        RELEVANCE,
+        NEWEST
+    }
+
+    public enum Solved {
+        ANY,
+        SOLVED,
+        UNSOLVED
+    }
+
+    /** What the member asked for; nulls mean "any". */
+    public record Query(
+            String text,
+            Long vendorId,
+            Long forumId,
+            Solved solved,
+            Long authorId,
+            LocalDate from,
+            LocalDate to,
+            Sort sort,
+            int page) {
+
+        public static Query of(String text) {
+            return new Query(text, null, null, Solved.ANY, null, null, null, Sort.RELEVANCE, 1);
+        }
+    }
+
+    /**
+     * One found topic. {@code snippet} is HTML: the indexed text escaped, with only {@code <mark>}
+     * around the matches.
+     */
+    public record Hit(
+            long topicId,
+            String title,
+            String titleHtml,
+            String snippetHtml,
+            long forumId,
+            long authorId,
+            String authorName,
+            Instant lastPostAt,
+            int replyCount,
+            boolean solved) {}
+
+    public record Page(List<Hit> hits, long total, int page, int pages) {}
+
+    public record MemberHit(long userId, String name, String organisation, String jobTitle, String city) {}
+
+    private static final String[] TEXT_FIELDS = {
+        TopicDocument.TITLE,
+        TopicDocument.TITLE_EN,
+        TopicDocument.QUESTION,
+        TopicDocument.QUESTION_EN,
+        TopicDocument.ANSWER,
+        TopicDocument.ANSWER_EN,
+        TopicDocument.REPLIES,
+        TopicDocument.REPLIES_EN
+    };
+
+    public Page topics(Reader reader, Query q) {
+        String text = q.text() == null ? "" : q.text().strip();
+        if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
+            return new Page(List.of(), 0, 1, 1);
+        }
+        int page = Math.max(q.page(), 1);
+        SearchResult<List<?>> result = Search.session(entityManager)
+                .search(TopicDocument.class)
+                .select(f -> f.composite(
+                        f.id(Long.class),
+                        f.field(TopicDocument.TITLE, String.class),
+                        f.highlight(TopicDocument.TITLE).highlighter("title"),
+                        f.highlight(TopicDocument.ANSWER),
+                        f.highlight(TopicDocument.QUESTION),
+                        f.highlight(TopicDocument.REPLIES),
+                        f.field(TopicDocument.QUESTION, String.class),
+                        f.field("forumId", Long.class),
+                        f.field("authorId", Long.class),
+                        f.field("authorName", String.class),
+                        f.field("lastPostAt", Instant.class),
+                        f.field("replyCount", Integer.class),
+                        f.field("solved", Boolean.class)))
+                .where((f, root) -> {
+                    root.add(f.simpleQueryString()
+                            .field(TopicDocument.TITLE)
+                            .boost(3f)
+                            .field(TopicDocument.TITLE_EN)
+                            .boost(2f)
+                            .field(TopicDocument.ANSWER)
+                            .boost(1.5f)
+                            .field(TopicDocument.ANSWER_EN)
+                            .boost(1.2f)
+                            .fields(TopicDocument.QUESTION, TopicDocument.QUESTION_EN)
+                            .field(TopicDocument.REPLIES)
+                            .boost(0.6f)
+                            .field(TopicDocument.REPLIES_EN)
+                            .boost(0.5f)
+                            .matching(text)
+                            .defaultOperator(BooleanOperator.AND));
+                    root.add(access(f, reader));
+                    if (q.vendorId() != null) {
+                        root.add(f.match().field("vendorId").matching(q.vendorId()));
+                    }
+                    if (q.forumId() != null) {
+                        root.add(f.match().field("forumId").matching(q.forumId()));
+                    }
+                    if (q.solved() == Solved.SOLVED) {
+                        root.add(f.match().field("solved").matching(true));
+                    } else if (q.solved() == Solved.UNSOLVED) {
+                        root.add(f.match().field("solved").matching(false));
+                    }
+                    if (q.authorId() != null) {
+                        root.add(f.match().field("authorId").matching(q.authorId()));
+                    }
+                    if (q.from() != null || q.to() != null) {
+                        Instant from = q.from() == null
+                                ? Instant.EPOCH
+                                : q.from().atStartOfDay(ZONE).toInstant();
+                        Instant to = q.to() == null
+                                ? Instant.parse("9999-12-31T00:00:00Z")
+                                : q.to().plusDays(1).atStartOfDay(ZONE).toInstant();
+                        root.add(f.range().field("lastPostAt").between(from, to));
+                    }
+                })
+                .highlighter(h -> h.plain()
+                        .encoder(HighlighterEncoder.HTML)
+                        .tag(MARK_OPEN, MARK_CLOSE)
+                        .fragmentSize(180)
+                        .numberOfFragments(1))
+                .highlighter("title", h -> h.plain()
+                        .encoder(HighlighterEncoder.HTML)
+                        .tag(MARK_OPEN, MARK_CLOSE)
+                        .fragmentSize(Posting.TITLE_MAX + 10)
+                        .numberOfFragments(1))
+                .sort(f -> q.sort() == Sort.NEWEST
+                        ? f.field("lastPostAt").desc()
+                        : f.score().then().field("lastPostAt").desc())
+                .fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<Hit> hits = new ArrayList<>();
+        for (List<?> row : result.hits()) {
+            hits.add(hit(row));
+        }
+        long total = result.total().hitCount();
+        int pages = Math.max(1, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+        return new Page(hits, total, page, pages);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Hit hit(List<?> row) {
+        String title = (String) row.get(1);
+        List<String> titleMarks = (List<String>) row.get(2);
+        String snippet = first((List<String>) row.get(3), (List<String>) row.get(4), (List<String>) row.get(5));
+        if (snippet == null) {
+            String question = (String) row.get(6);
+            snippet = question == null ? "" : escape(abbreviate(question, 200));
+        }
+        return new Hit(
+                (Long) row.get(0),
+                title,
+                titleMarks.isEmpty() ? escape(title) : titleMarks.getFirst(),
+                snippet,
+                (Long) row.get(7),
+                (Long) row.get(8),
+                (String) row.get(9),
+                (Instant) row.get(10),
+                (Integer) row.get(11),
+                (Boolean) row.get(12));
+    }
+
+    @SafeVarargs
+    private static String first(List<String>... candidates) {
+        for (List<String> c : candidates) {
+            if (c != null && !c.isEmpty()) {
+                return c.getFirst();
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max).strip() + "…";
+    }
+
+    static String escape(String s) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(s, "UTF-8");
+    }
+
+    /** S9: only listed topics in forums the reader may read now; staff read everything. */
+    private static PredicateFinalStep access(SearchPredicateFactory f, Reader reader) {
+        PredicateFinalStep listed = f.match().field("listed").matching(true);
+        return reader.staff()
+                ? listed
+                : f.and(listed, f.terms().field("forumId").matchingAny(reader.readableForumIds()));
+    }
+
+    /**
+     * Up to {@code limit} questions like the one being typed, from forums the reader may read: any
+     * of the words of the title and the first lines of the body, the more the better.
+     */
+    public List<Hit> similar(Reader reader, String title, String body, int limit) {
+        String words = (title == null ? "" : title) + " " + firstLines(body);
+        String text = words.replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        if (text.length() < 5 || (!reader.staff() && reader.readableForumIds().isEmpty())) {
+            return List.of();
+        }
+        return Search.session(entityManager)
+                .search(TopicDocument.class)
+                .select(f -> f.composite(
+                        f.id(Long.class),
+                        f.field(TopicDocument.TITLE, String.class),
+                        f.field(TopicDocument.TITLE, String.class),
+                        f.field(TopicDocument.TITLE, String.class),
+                        f.field(TopicDocument.TITLE, String.class),
+                        f.field(TopicDocument.TITLE, String.class),
+                        f.field(TopicDocument.QUESTION, String.class),
+                        f.field("forumId", Long.class),
+                        f.field("authorId", Long.class),
+                        f.field("authorName", String.class),
+                        f.field("lastPostAt", Instant.class),
+                        f.field("replyCount", Integer.class),
+                        f.field("solved", Boolean.class)))
+                .where((f, root) -> {
+                    root.add(f.simpleQueryString()
+                            .field(TopicDocument.TITLE)
+                            .boost(2f)
+                            .fields(TopicDocument.QUESTION, TopicDocument.TITLE_EN)
+                            .matching(text)
+                            .defaultOperator(BooleanOperator.OR));
+                    root.add(access(f, reader));
+                })
+                .fetchHits(limit)
+                .stream()
+                .map(TopicSearch::similarHit)
+                .toList();
+    }
+
+    private static Hit similarHit(List<?> row) {
+        String title = (String) row.get(1);
+        return new Hit(
+                (Long) row.get(0),
+                title,
+                escape(title),
+                "",
+                (Long) row.get(7),
+                (Long) row.get(8),
+                (String) row.get(9),
+                (Instant) row.get(10),
+                (Integer) row.get(11),
+                (Boolean) row.get(12));
+    }
+
+    private static String firstLines(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text = PlainText.text(body);
+        return text.length() > 300 ? text.substring(0, 300) : text;
+    }
+
+    /** C8, S9: members of the reader's vendor communities (staff: everyone), best matches first. */
+    public List<MemberHit> members(Reader reader, String query, int limit) {
+        String text = query == null ? "" : query.strip();
+        Set<Long> vendors = reader.vendorIds();
+        if (text.isEmpty() || (!reader.staff() && vendors.isEmpty())) {
+            return List.of();
+        }
+        return Search.session(entityManager)
+                .search(MemberDocument.class)
+                .select(f -> f.composite(
+                        f.id(Long.class),
+                        f.field("name", String.class),
+                        f.field("organisation", String.class),
+                        f.field("jobTitle", String.class),
+                        f.field("city", String.class)))
+                .where((f, root) -> {
+                    root.add(f.simpleQueryString()
+                            .field("name")
+                            .boost(3f)
+                            .field("organisation")
+                            .boost(2f)
+                            .fields("jobTitle", "city", "specialisms")
+                            .matching(prefixed(text))
+                            .defaultOperator(BooleanOperator.AND));
+                    root.add(f.match().field("listed").matching(true));
+                    if (!reader.staff()) {
+                        root.add(f.terms().field("vendorIds").matchingAny(vendors));
+                    }
+                })
+                .fetchHits(limit)
+                .stream()
+                .map(row -> new MemberHit(
+                        (Long) row.get(0),
+                        (String) row.get(1),
+                        row.get(2) == null ? "" : (String) row.get(2),
+                        row.get(3) == null ? "" : (String) row.get(3),
+                        row.get(4) == null ? "" : (String) row.get(4)))
+                .toList();
+    }
+
+    /** While typing, the last word also matches as a prefix: "jans" finds "Jansen". */
+    public static String prefixed(String text) {
+        String escaped = text.replaceAll("[+|\\-\"*()~\\\\]", " ").strip();
+        return escaped.isEmpty() ? escaped : escaped + "*";
+    }
+
+    static Collection<Long> none() {
+        return List.of();
+    }
+}

@@ -1,0 +1,239 @@
+package nl.clanq.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.clanq.IntegrationTest;
+import nl.clanq.forums.ForumAccess;
+import nl.clanq.forums.ForumRef;
+import nl.clanq.forums.Forums;
+import nl.clanq.forums.Posting;
+import nl.clanq.forums.Reader;
+import nl.clanq.forums.TopicModeration;
+import nl.clanq.organisations.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@IntegrationTest
+class SearchIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Posting posting;
+
+    @Autowired
+    ForumAccess access;
+
+    @Autowired
+    Forums forums;
+
+    @Autowired
+    TopicSearch search;
+
+    @Autowired
+    SearchIndexing indexing;
+
+    @Autowired
+    TopicModeration topics;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    private ForumRef forum(int n) {
+        long id = jdbc.sql("select id from forum where module_id = ?")
+                .param(fixtures.modules().get(n).id())
+                .query(Long.class)
+                .single();
+        return forums.forumById(id).orElseThrow();
+    }
+
+    private void grant(Fixtures.Org org, int n) {
+        tx.executeWithoutResult(s -> jdbc.sql(
+                        "insert into licence (membership_id, module_id, confirmed_at) values (?, ?, now()) on conflict do nothing")
+                .params(org.membershipId(), fixtures.modules().get(n).id())
+                .update());
+    }
+
+    private long ask(long userId, ForumRef forum, String title, String body) {
+        return tx.execute(
+                s -> posting.ask(new Posting.Actor(access.reader(userId, false), "test"), forum, title, body));
+    }
+
+    private TopicSearch.Page find(long userId, String text) {
+        return tx.execute(s -> search.topics(access.reader(userId, false), TopicSearch.Query.of(text)));
+    }
+
+    private String page(UserDetails who, String url) throws Exception {
+        MvcResult result = mvc.perform(get(url).with(user(who))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
+        return result.getResponse().getContentAsString();
+    }
+
+    private static String unique() {
+        return "zq" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "x");
+    }
+
+    @Test
+    void aMemberWithoutTheLicenceFindsNothingOfTheLockedForumEvenByItsTitle_S9() throws Exception {
+        String word = unique();
+        Fixtures.Org licensed = fixtures.organisation();
+        grant(licensed, 1);
+        long insider = fixtures.member(licensed);
+        long outsider = fixtures.member(fixtures.organisation()); // no licence for module 1
+        ask(insider, forum(1), "Afgeschermde vraag " + word + " over verlof", "Alleen voor licentiehouders.");
+        ask(insider, forum(0), "Open vraag " + word + " over salaris", "Voor iedereen met salaris.");
+
+        assertThat(find(insider, word).total()).isEqualTo(2);
+        TopicSearch.Page outside = find(outsider, word);
+        assertThat(outside.total()).isEqualTo(1);
+        assertThat(outside.hits())
+                .extracting(TopicSearch.Hit::title)
+                .containsExactly("Open vraag " + word + " over salaris");
+        assertThat(find(outsider, "Afgeschermde vraag " + word).total()).isZero();
+        assertThat(page(fixtures.principal(outsider), "/search?q=" + word))
+                .contains("1 onderwerp gevonden")
+                .doesNotContain("Afgeschermde vraag");
+    }
+
+    @Test
+    void aLicenceOrAMoveCountsFromTheNextSearch_S9() {
+        String word = unique();
+        Fixtures.Org org = fixtures.organisation();
+        long member = fixtures.member(org);
+        long topic = ask(member, forum(0), "Vraag " + word + " die verhuist", "Tekst");
+        long reader = fixtures.member(fixtures.organisation());
+        assertThat(find(reader, word).total()).isEqualTo(1);
+
+        tx.executeWithoutResult(s -> topics.move(
+                new Posting.Actor(access.reader(1, true), "staff"), topic, forum(2).id(), "Hoort elders", true));
+
+        assertThat(find(reader, word).total()).isZero();
+        Fixtures.Org other = fixtures.organisation();
+        grant(other, 2);
+        assertThat(find(fixtures.member(other), word).total()).isEqualTo(1);
+    }
+
+    @Test
+    void dutchWordFormsCompoundsAndAccentsMatch() {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        ask(
+                member,
+                forum(0),
+                "Salaris " + word + " klopt niet",
+                "De verlof registratie van de café-medewerker loopt achter.");
+        ask(member, forum(0), "Verlofregistratie " + word + " na import", "Sinds de import zijn de saldi leeg.");
+
+        assertThat(find(member, "salarissen " + word).total())
+                .as("salarissen → salaris")
+                .isEqualTo(1);
+        assertThat(find(member, "verlofregistratie " + word).total())
+                .as("compound → parts")
+                .isEqualTo(2);
+        assertThat(find(member, "cafe " + word).total()).as("accents folded").isEqualTo(1);
+        assertThat(find(member, "SALARIS " + word).total()).as("case").isEqualTo(1);
+    }
+
+    @Test
+    void snippetsEscapeHtmlFromPostsApartFromTheHighlight() throws Exception {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        ask(member, forum(0), "Vraag over opmaak " + word, "Wat doet <script>alert(1)</script> hier bij " + word + "?");
+
+        String html = page(fixtures.principal(member), "/search?q=" + word);
+
+        assertThat(html).contains("<mark>" + word + "</mark>").doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void rebuildingTheIndexKeepsAnsweringThroughout() throws Exception {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        ask(member, forum(0), "Vraag tijdens herindexeren " + word, "Tekst");
+
+        assertThat(indexing.rebuild(null, null)).isTrue();
+        List<Long> totals = new ArrayList<>();
+        while (indexing.progress().running()) {
+            totals.add(find(member, word).total());
+        }
+        totals.add(find(member, word).total());
+        indexing.awaitRebuild(Duration.ofMinutes(1));
+
+        assertThat(totals).isNotEmpty().allMatch(t -> t == 1);
+        assertThat(indexing.progress().failed()).isFalse();
+    }
+
+    @Test
+    void profilesOfAnotherCommunityAreNotFound_S9() {
+        Fixtures.Org here = fixtures.organisation();
+        long colleague = fixtures.member(here);
+        String last = "Vandermeulen" + unique();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update app_user set last_name = ? where id = ?")
+                    .params(last, colleague)
+                    .update();
+            indexing.members(List.of(colleague));
+        });
+        long sameCommunity = fixtures.member(fixtures.organisation());
+        long noCommunity = fixtures.person(Fixtures.unique("los"));
+
+        Reader inside = access.reader(sameCommunity, false);
+        Reader outside = access.reader(noCommunity, false);
+        List<TopicSearch.MemberHit> found = tx.execute(s -> search.members(inside, last, 5));
+        assertThat(found).extracting(TopicSearch.MemberHit::userId).contains(colleague);
+        List<TopicSearch.MemberHit> none = tx.execute(s -> search.members(outside, last, 5));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void theHeaderDropdownShowsTopicsAndMembers() throws Exception {
+        String word = unique();
+        Fixtures.Org org = fixtures.organisation();
+        long member = fixtures.member(org);
+        ask(member, forum(0), "Dropdownvraag " + word + " over roosters", "Tekst");
+
+        String fragment = page(fixtures.principal(org.ownerId()), "/search/suggest?q=" + word.substring(0, 8));
+
+        assertThat(fragment).contains("Dropdownvraag", "/search?q=");
+    }
+
+    @Test
+    void administratorsRebuildTheIndexAndModeratorsCannot_S8() throws Exception {
+        assertThat(mvc.perform(post("/staff/search/rebuild")
+                                .with(user(fixtures.principalByEmail("moderator@clanq.nl")))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        indexing.awaitRebuild(Duration.ofMinutes(1));
+
+        mvc.perform(post("/staff/search/rebuild").with(user(fixtures.staff())).with(csrf()));
+        indexing.awaitRebuild(Duration.ofMinutes(1));
+
+        assertThat(page(fixtures.staff(), "/staff/search")).contains("onderwerpen in de index");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'search.index.rebuilt'")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
+    }
+}
