@@ -1,5 +1,7 @@
 package nl.clanq.accounts;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ public class InvalidTeamChange extends RuntimeException {
 
     InvalidTeamChange(Map<String, String> problems) {
         super("invalid staff team change: " + problems.keySet(), null, false, false);
-        this.problems = Map.copyOf(problems);
+        // In the order the form shows its fields.
+        this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
     }
 
     InvalidTeamChange(String input, String key) {
