@@ -1,5 +1,6 @@
 package nl.clanq.accounts;
 
+import java.time.Duration;
 import java.util.Locale;
 import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
@@ -48,6 +49,20 @@ class AccountMail {
                 .subject(t("mail.setPassword.subject", l))
                 .paragraph(t("mail.setPassword.text", l))
                 .action(t("mail.setPassword.action", l), mailer.link(path))
+                .build());
+    }
+
+    /** C10: a new staff member's link to set their password, in their language. */
+    void staffInvitation(String to, String locale, String inviter, StaffRole role, Duration validity, String path) {
+        Locale l = Locale.of(locale);
+        mailer.send(MailMessage.to(to, l)
+                .kind("staff.invitation")
+                .subject(t("team.mail.subject", l))
+                .paragraph(messages.getMessage(
+                        "team.mail.text", new Object[] {inviter, t("team.mail.role." + role.name(), l)}, l))
+                .paragraph(messages.getMessage("team.mail.validity", new Object[] {validity.toHours()}, l))
+                .paragraph(t("team.mail.unexpected", l))
+                .action(t("team.mail.action", l), mailer.link(path))
                 .build());
     }
 

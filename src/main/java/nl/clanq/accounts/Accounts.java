@@ -127,6 +127,13 @@ public class Accounts {
         sessions.endAll(userId);
     }
 
+    /** Notes that the person just signed in, for the staff team page. */
+    public void recordSignIn(long userId) {
+        jdbc.sql("update app_user set last_signed_in_at = now() where id = ?")
+                .param(userId)
+                .update();
+    }
+
     public void reactivate(long userId) {
         users.findById(userId).orElseThrow(NotFoundException::new).reactivate();
     }

@@ -24,6 +24,9 @@ public class SessionControl {
 
     public static final String ADDRESS = "clanq.session.address";
 
+    /** Session attribute set on sessions whose account must be loaded again at their next request. */
+    public static final String REFRESH = "clanq.session.refresh";
+
     /** The person's open sessions, most recently active first. */
     public List<SessionInfo> list(long userId, String currentSessionId) {
         return sessions.findByPrincipalName(Long.toString(userId)).values().stream()
@@ -59,6 +62,20 @@ public class SessionControl {
         for (Object value : sessions.findByPrincipalName(Long.toString(userId)).values()) {
             Session session = (Session) value;
             session.setAttribute(ENDED, reason);
+            repository.save(session);
+        }
+    }
+
+    /**
+     * Makes every session of the person load their account again at its next request, so that a
+     * changed staff role (C10) applies from their next click without signing in again.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public void refreshAll(long userId) {
+        FindByIndexNameSessionRepository repository = sessions;
+        for (Object value : sessions.findByPrincipalName(Long.toString(userId)).values()) {
+            Session session = (Session) value;
+            session.setAttribute(REFRESH, Boolean.TRUE);
             repository.save(session);
         }
     }

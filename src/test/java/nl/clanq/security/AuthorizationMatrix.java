@@ -414,6 +414,39 @@ final class AuthorizationMatrix {
                         .adminOnly()
                         .note("lifts a block made for the case"),
 
+                // The staff team (C10): administrators only.
+                endpoint("GET", "/staff/team")
+                        .request(c -> get("/staff/team"))
+                        .adminOnly()
+                        .note("moderators do not manage staff"),
+                endpoint("POST", "/staff/team")
+                        .request(c -> post("/staff/team")
+                                .param("firstName", "Matrix")
+                                .param("lastName", "Moderator")
+                                .param(
+                                        "email",
+                                        c.world()
+                                                .shared()
+                                                .accounts()
+                                                .get(c.member())
+                                                .email())
+                                .param("role", "MODERATOR")
+                                .param("language", "nl"))
+                        .adminOnly()
+                        .note("a member's address: the administrator gets the form back with the refusal (200); "
+                                + "nothing is created or mailed"),
+                endpoint("POST", "/staff/team/{userId}/role")
+                        .request(c -> post("/staff/team/{userId}/role", demoModerator(c))
+                                .param("role", "MODERATOR"))
+                        .adminOnly()
+                        .note("the demo moderator keeps their role: nothing changes; changes are proven in "
+                                + "StaffTeamIntegrationTests"),
+                endpoint("POST", "/staff/team/{userId}/remove")
+                        .request(c -> post("/staff/team/{userId}/remove", c.actor()))
+                        .adminOnly()
+                        .note("the actor removes themselves: refused for the administrator (200, form with the "
+                                + "refusal); removals are proven in StaffTeamIntegrationTests"),
+
                 // Forums (C5, C7, S9): community-scoped; author-only edits; staff acts.
                 endpoint("GET", "/forums").request(c -> get("/forums")).signedIn(),
                 endpoint("GET", "/latest").request(c -> get("/latest")).signedIn(),
@@ -791,6 +824,15 @@ final class AuthorizationMatrix {
                 .param(document)
                 .query(Long.class)
                 .single();
+    }
+
+    private static long demoModerator(Case c) {
+        return c.world()
+                .shared()
+                .accounts()
+                .findByEmail("moderator@clanq.nl")
+                .orElseThrow()
+                .id();
     }
 
     /** A throwaway person with a personal block in force (C10). */

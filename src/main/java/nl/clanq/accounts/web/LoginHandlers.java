@@ -124,6 +124,7 @@ class LoginHandlers extends SavedRequestAwareAuthenticationSuccessHandler implem
     }
 
     private void started(ClanqPrincipal principal, HttpServletRequest request) {
+        accounts.recordSignIn(principal.id());
         HttpSession session = request.getSession();
         String agent = request.getHeader("User-Agent");
         session.setAttribute(

@@ -1,6 +1,7 @@
 package nl.clanq.accounts.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.clanq.accounts.Accounts;
 import nl.clanq.accounts.LoginAttempts;
 import nl.clanq.shared.security.ClanqSecurityProperties;
 import nl.clanq.shared.throttle.Throttle;
@@ -8,9 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -63,7 +66,9 @@ class SecurityConfig {
         "/staff/legal/**",
         "/staff/legal",
         "/staff/search/**",
-        "/staff/search"
+        "/staff/search",
+        "/staff/team/**",
+        "/staff/team"
     };
 
     /** Pages only signed-in people reach; visitors are sent to the login page. */
@@ -109,7 +114,9 @@ class SecurityConfig {
             Throttle throttle,
             LoginAttempts attempts,
             LoginHandlers handlers,
-            ClanqSecurityProperties properties)
+            ClanqSecurityProperties properties,
+            UserDetailsService users,
+            Accounts accounts)
             throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         if (properties.https()) {
@@ -124,8 +131,8 @@ class SecurityConfig {
         AccessDeniedHandler hidden = (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         RequestMatcher hiddenAreas = new OrRequestMatcher(path.matcher("/actuator/**"), path.matcher("/staff/**"));
-        // C10: moderators work the moderation tools; account governance, the catalog, locks, mail
-        // and the legal documents are for administrators.
+        // C10: moderators work the moderation tools; account governance, the catalog, locks, mail,
+        // the legal documents and the staff team are for administrators.
         RequestMatcher adminAreas = new OrRequestMatcher(
                 java.util.Arrays.stream(ADMIN_PATHS).map(path::matcher).toArray(RequestMatcher[]::new));
         RequestMatcher[] memberAreas =
@@ -152,6 +159,7 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle, attempts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AccountRefresh(users, accounts), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(notFound, hiddenAreas)
                         // htmx calls of a visitor (e.g. after the session ended) must not swap the
