@@ -335,10 +335,19 @@ public class TopicSearch {
                 .toList();
     }
 
-    /** While typing, the last word also matches as a prefix: "jans" finds "Jansen". */
+    /**
+     * While typing, the last word matches as typed (analysed: "salarissen" finds "salaris") or as
+     * the start of a word ("jans" finds "Jansen").
+     */
     public static String prefixed(String text) {
-        String escaped = text.replaceAll("[+|\\-\"*()~\\\\]", " ").strip();
-        return escaped.isEmpty() ? escaped : escaped + "*";
+        String cleaned = text.replaceAll("[+|\\-\"*()~\\\\]", " ").strip();
+        if (cleaned.isEmpty()) {
+            return cleaned;
+        }
+        int space = cleaned.lastIndexOf(' ');
+        String last = cleaned.substring(space + 1);
+        String before = space < 0 ? "" : cleaned.substring(0, space) + " ";
+        return before + "(" + last + " | " + last + "*)";
     }
 
     static Collection<Long> none() {

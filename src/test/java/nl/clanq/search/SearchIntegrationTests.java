@@ -214,6 +214,9 @@ class SearchIntegrationTests {
         String fragment = page(fixtures.principal(org.ownerId()), "/search/suggest?q=" + word.substring(0, 8));
 
         assertThat(fragment).contains("Dropdownvraag", "/search?q=");
+        // A whole word typed in another form still finds its stem.
+        assertThat(page(fixtures.principal(org.ownerId()), "/search/suggest?q=" + word + "+rooster"))
+                .contains("Dropdownvraag");
     }
 
     @Test
