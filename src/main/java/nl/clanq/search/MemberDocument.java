@@ -59,6 +59,15 @@ class MemberDocument {
     @GenericField
     Set<Long> vendorIds;
 
+    /** C10: the last day-boundary of the blocks in force (the member's own, or their organisation's). */
+    @Formula("greatest((select max(coalesce(ub.until, to_date('99991231', 'YYYYMMDD'))) from user_block ub"
+            + " where ub.user_id = id and ub.lifted_at is null),"
+            + " (select max(coalesce(ob.until, to_date('99991231', 'YYYYMMDD'))) from organisation_block ob"
+            + " join organisation_member om on om.organisation_id = ob.organisation_id"
+            + " where om.user_id = id and om.status = 'ACTIVE' and ob.lifted_at is null))")
+    @GenericField
+    java.time.LocalDate blockedUntil;
+
     @Formula("(staff_role is null and status = 'ACTIVE')")
     @GenericField
     boolean listed;

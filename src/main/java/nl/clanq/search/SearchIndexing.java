@@ -143,6 +143,20 @@ public class SearchIndexing {
                 .list());
     }
 
+    /** C10: blocks and unblocks of a member or a whole organisation. */
+    @EventListener
+    void on(nl.clanq.moderation.SanctionRecorded e) {
+        switch (e.targetType()) {
+            case "user" -> members(List.of(e.targetId()));
+            case "organisation" ->
+                members(jdbc.sql("select user_id from organisation_member where organisation_id = ?")
+                        .param(e.targetId())
+                        .query(Long.class)
+                        .list());
+            default -> {}
+        }
+    }
+
     /** C14: a retired module's topics moved to its successor's forum (after that commit). */
     @ApplicationModuleListener
     void on(ModuleRetired e) {

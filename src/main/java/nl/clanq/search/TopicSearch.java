@@ -37,6 +37,12 @@ public class TopicSearch {
     @PersistenceContext
     private EntityManager entityManager;
 
+    private final java.time.Clock clock;
+
+    TopicSearch(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     public enum Sort {
         RELEVANCE,
         NEWEST
@@ -322,6 +328,10 @@ public class TopicSearch {
                     root.add(f.match().field("listed").matching(true));
                     if (!reader.staff()) {
                         root.add(f.terms().field("vendorIds").matchingAny(vendors));
+                        // C10: blocked members are not offered to members (their content stays).
+                        root.add(f.or(
+                                f.not(f.exists().field("blockedUntil")),
+                                f.range().field("blockedUntil").atMost(LocalDate.now(clock.withZone(ZONE)))));
                     }
                 })
                 .fetchHits(limit)

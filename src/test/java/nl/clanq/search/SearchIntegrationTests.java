@@ -204,6 +204,33 @@ class SearchIntegrationTests {
         assertThat(none).isEmpty();
     }
 
+    @Autowired
+    nl.clanq.moderation.Sanctions sanctions;
+
+    @Test
+    void aBlockedMemberIsNoLongerFoundByMembersButStaffStillFindThem_C10() {
+        Fixtures.Org here = fixtures.organisation();
+        long blocked = fixtures.member(here);
+        String last = "Blokhuis" + unique();
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("update app_user set last_name = ? where id = ?")
+                    .params(last, blocked)
+                    .update();
+            indexing.members(List.of(blocked));
+        });
+        Reader member = access.reader(fixtures.member(fixtures.organisation()), false);
+        List<TopicSearch.MemberHit> before = tx.execute(s -> search.members(member, last, 5));
+        assertThat(before).hasSize(1);
+
+        tx.executeWithoutResult(s ->
+                sanctions.blockMember(new nl.clanq.moderation.StaffActor(1, "staff", true), blocked, "Spam", null));
+
+        List<TopicSearch.MemberHit> after = tx.execute(s -> search.members(member, last, 5));
+        assertThat(after).isEmpty();
+        List<TopicSearch.MemberHit> forStaff = tx.execute(s -> search.members(access.reader(1, true), last, 5));
+        assertThat(forStaff).hasSize(1);
+    }
+
     @Test
     void theHeaderDropdownShowsTopicsAndMembers() throws Exception {
         String word = unique();
