@@ -142,6 +142,12 @@ document.addEventListener("DOMContentLoaded", function () {
             window.htmx.trigger(messages, "refresh");
         }
     });
+    stream.addEventListener("notice", function () {
+        var bell = document.getElementById("notice-badge-slot");
+        if (bell) {
+            window.htmx.trigger(bell, "refresh");
+        }
+    });
     window.addEventListener("pagehide", function () {
         stream.close();
     });

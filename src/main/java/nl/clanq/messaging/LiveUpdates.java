@@ -61,9 +61,13 @@ class LiveUpdates implements SmartLifecycle {
     }
 
     void deliver(long userId, long conversationId) {
+        send(userId, "message", Long.toString(conversationId));
+    }
+
+    void send(long userId, String event, String data) {
         for (SseEmitter emitter : streams.getOrDefault(userId, Set.of())) {
             try {
-                emitter.send(SseEmitter.event().name("message").data(Long.toString(conversationId)));
+                emitter.send(SseEmitter.event().name(event).data(data));
             } catch (IOException | IllegalStateException e) {
                 streams.getOrDefault(userId, Set.of()).remove(emitter);
             }
@@ -110,7 +114,11 @@ class LiveUpdates implements SmartLifecycle {
                     }
                     for (PGNotification note : notes) {
                         String[] parts = note.getParameter().split(":");
-                        deliver(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                        if (LiveStreams.NOTICE.equals(parts[1])) {
+                            send(Long.parseLong(parts[0]), "notice", "");
+                        } else {
+                            deliver(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {

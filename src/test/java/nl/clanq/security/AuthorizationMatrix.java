@@ -620,6 +620,39 @@ final class AuthorizationMatrix {
                         .request(c -> post("/staff/search/rebuild"))
                         .adminOnly()
                         .note("rebuilds in the background; search keeps serving"),
+                endpoint("GET", "/notices/unread")
+                        .request(c -> get("/notices/unread"))
+                        .signedIn(),
+                endpoint("GET", "/notices").request(c -> get("/notices")).signedIn(),
+                endpoint("POST", "/notices/read")
+                        .request(c -> post("/notices/read"))
+                        .signedIn(),
+                endpoint("GET", "/notices/{id}")
+                        .perObject()
+                        .request(c -> get("/notices/{id}", c.world().notice(c.side())))
+                        .authorOnly(false)
+                        .note("a notice of the addressed organisation's member: only they open it"),
+                endpoint("POST", "/notices/{id}/read")
+                        .perObject()
+                        .request(c -> post("/notices/{id}/read", c.world().notice(c.side())))
+                        .authorOnly(false),
+                endpoint("GET", "/watch/forums/{id}")
+                        .perObject()
+                        .request(c -> get("/watch/forums/{id}", topic(c).forumId()))
+                        .communityScoped(),
+                endpoint("POST", "/watch/forums/{id}")
+                        .perObject()
+                        .request(c ->
+                                post("/watch/forums/{id}", topic(c).forumId()).param("level", "NORMAL"))
+                        .communityScoped(),
+                endpoint("GET", "/watch/topics/{id}")
+                        .perObject()
+                        .request(c -> get("/watch/topics/{id}", topic(c).id()))
+                        .communityScoped(),
+                endpoint("POST", "/watch/topics/{id}")
+                        .perObject()
+                        .request(c -> post("/watch/topics/{id}", topic(c).id()).param("level", "NORMAL"))
+                        .communityScoped(),
                 // C10: members report what they can see and did not write; staff act instead.
                 endpoint("GET", "/flags/new")
                         .perObject()

@@ -112,7 +112,7 @@ final class World {
     }
 
     /** A forum topic per side. */
-    record Topic(long id, long questionId, long replyId, String vendorSlug, String forumSlug) {}
+    record Topic(long id, long questionId, long replyId, String vendorSlug, String forumSlug, long forumId) {}
 
     private final Map<Side, Topic> topics = new EnumMap<>(Side.class);
 
@@ -155,8 +155,22 @@ final class World {
                     .params(topicId, owner)
                     .query(Long.class)
                     .single();
-            return new Topic(topicId, question, reply, forum.vendorSlug(), forum.slug());
+            return new Topic(topicId, question, reply, forum.vendorSlug(), forum.slug(), forum.id());
         });
+    }
+
+    private final Map<Side, Long> notices = new EnumMap<>(Side.class);
+
+    /** A notice for the side's member about its topic. */
+    long notice(Side side) {
+        return notices.computeIfAbsent(side, s -> shared.jdbc()
+                .sql(
+                        """
+                        insert into notice (user_id, kind, topic_id, title, url)
+                        values (?, 'REPLY', ?, 'Matrixvraag', ?) returning id""")
+                .params(member(s), topic(s).id(), "/topics/" + topic(s).id())
+                .query(Long.class)
+                .single());
     }
 
     private final Map<Side, Long> flags = new EnumMap<>(Side.class);
