@@ -152,3 +152,112 @@ document.addEventListener("DOMContentLoaded", function () {
         stream.close();
     });
 });
+
+// @mentions (C8): typing "@" and a few letters in an editor that knows its forum lists members
+// who can read that forum; arrow keys move, Enter or a click inserts "@first.last".
+document.addEventListener("DOMContentLoaded", function () {
+    "use strict";
+    document.querySelectorAll("textarea[data-mention-forum]").forEach(function (area) {
+        var list = document.getElementById("mention-list");
+        if (!list) {
+            return;
+        }
+        var items = [];
+        var active = -1;
+        var timer = null;
+
+        function close() {
+            list.hidden = true;
+            list.innerHTML = "";
+            items = [];
+            active = -1;
+            area.removeAttribute("aria-activedescendant");
+        }
+
+        function typed() {
+            var before = area.value.slice(0, area.selectionStart);
+            var match = /(^|[\s(])@([A-Za-z0-9.]{1,40})$/.exec(before);
+            return match ? match[2] : null;
+        }
+
+        function choose(index) {
+            var handle = items[index].handle;
+            var caret = area.selectionStart;
+            var before = area.value.slice(0, caret).replace(/@[A-Za-z0-9.]*$/, "@" + handle + " ");
+            area.value = before + area.value.slice(caret);
+            area.selectionStart = area.selectionEnd = before.length;
+            close();
+            area.focus();
+        }
+
+        function highlight(index) {
+            active = index;
+            Array.prototype.forEach.call(list.children, function (li, i) {
+                li.classList.toggle("active", i === index);
+                li.setAttribute("aria-selected", i === index ? "true" : "false");
+            });
+            if (index >= 0) {
+                area.setAttribute("aria-activedescendant", "mention-" + index);
+            }
+        }
+
+        function show(suggestions) {
+            list.innerHTML = "";
+            items = suggestions;
+            if (!suggestions.length) {
+                close();
+                return;
+            }
+            suggestions.forEach(function (s, i) {
+                var li = document.createElement("li");
+                li.id = "mention-" + i;
+                li.className = "list-group-item list-group-item-action";
+                li.setAttribute("role", "option");
+                li.textContent = s.name + (s.organisation ? " · " + s.organisation : "") + "  @" + s.handle;
+                li.addEventListener("mousedown", function (event) {
+                    event.preventDefault();
+                    choose(i);
+                });
+                list.appendChild(li);
+            });
+            list.hidden = false;
+            highlight(0);
+        }
+
+        area.addEventListener("input", function () {
+            var q = typed();
+            clearTimeout(timer);
+            if (!q) {
+                close();
+                return;
+            }
+            timer = setTimeout(function () {
+                fetch("/mentions?forum=" + encodeURIComponent(area.dataset.mentionForum) + "&q=" + encodeURIComponent(q),
+                    { credentials: "same-origin", headers: { "Accept": "application/json" } })
+                    .then(function (r) { return r.ok ? r.json() : []; })
+                    .then(show)
+                    .catch(close);
+            }, 200);
+        });
+        area.addEventListener("keydown", function (event) {
+            if (list.hidden || !items.length) {
+                return;
+            }
+            if (event.key === "ArrowDown") {
+                event.preventDefault();
+                highlight((active + 1) % items.length);
+            } else if (event.key === "ArrowUp") {
+                event.preventDefault();
+                highlight((active - 1 + items.length) % items.length);
+            } else if (event.key === "Enter" || event.key === "Tab") {
+                event.preventDefault();
+                choose(Math.max(active, 0));
+            } else if (event.key === "Escape") {
+                close();
+            }
+        });
+        area.addEventListener("blur", function () {
+            setTimeout(close, 150);
+        });
+    });
+});

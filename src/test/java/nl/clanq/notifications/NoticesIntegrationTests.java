@@ -142,6 +142,28 @@ class NoticesIntegrationTests {
     }
 
     @Test
+    void mentionSuggestionsListOnlyMembersWhoCanReadTheForum() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "q");
+        namedMember(fixtures.organisation(), "Rik", "Lezer" + suffix);
+        Fixtures.Org unlicensed = fixtures.organisation();
+        jdbc.sql("delete from licence where membership_id = ?")
+                .param(unlicensed.membershipId())
+                .update();
+        namedMember(unlicensed, "Rik", "Lezerloos" + suffix);
+        long typist = fixtures.member(fixtures.organisation());
+
+        String json = mvc.perform(get("/mentions")
+                        .param("forum", Long.toString(forum(0).id()))
+                        .param("q", "rik.lezer")
+                        .with(user(fixtures.principal(typist))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(json).contains("rik.lezer" + suffix.toLowerCase()).doesNotContain("lezerloos");
+    }
+
+    @Test
     void watchingAForumNotifiesOfNewTopicsAndRepliesAndMutingATopicSilencesIt() {
         long watcher = fixtures.member(fixtures.organisation());
         long asker = fixtures.member(fixtures.organisation());

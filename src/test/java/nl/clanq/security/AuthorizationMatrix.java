@@ -636,6 +636,12 @@ final class AuthorizationMatrix {
                         .perObject()
                         .request(c -> post("/notices/{id}/read", c.world().notice(c.side())))
                         .authorOnly(false),
+                endpoint("GET", "/mentions")
+                        .perObject()
+                        .request(c -> get("/mentions")
+                                .param("forum", Long.toString(topic(c).forumId()))
+                                .param("q", "te"))
+                        .communityScoped(),
                 endpoint("GET", "/watch/forums/{id}")
                         .perObject()
                         .request(c -> get("/watch/forums/{id}", topic(c).forumId()))

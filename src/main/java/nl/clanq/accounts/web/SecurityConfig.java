@@ -92,6 +92,7 @@ class SecurityConfig {
         "/notices/**",
         "/notices",
         "/watch/**",
+        "/mentions",
         "/members/**",
         "/members",
         "/messages",
