@@ -97,7 +97,9 @@ public class Throttle {
         RESET_PER_ACCOUNT(3, Duration.ofHours(1)),
         INVITE_PER_ACCOUNT(20, Duration.ofDays(1)),
         TWO_FACTOR_PER_ACCOUNT(10, Duration.ofMinutes(15)),
-        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1));
+        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1)),
+        /** One-click unsubscribe works without a login: a ceiling on guessing at its links. */
+        UNSUBSCRIBE_PER_IP(60, Duration.ofHours(1));
 
         final int attempts;
         final Duration period;
