@@ -98,8 +98,11 @@ public class Throttle {
         INVITE_PER_ACCOUNT(20, Duration.ofDays(1)),
         TWO_FACTOR_PER_ACCOUNT(10, Duration.ofMinutes(15)),
         EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1)),
-        /** One-click unsubscribe works without a login: a ceiling on guessing at its links. */
-        UNSUBSCRIBE_PER_IP(60, Duration.ofHours(1));
+        /**
+         * One-click unsubscribe works without a login. Its links are signed, so this only caps the
+         * load; generous, because mail providers post one-click unsubscribes from few addresses.
+         */
+        UNSUBSCRIBE_PER_IP(300, Duration.ofHours(1));
 
         final int attempts;
         final Duration period;
