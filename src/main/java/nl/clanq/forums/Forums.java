@@ -224,6 +224,14 @@ public class Forums {
      * vendor's community. A topic merged into another is gone here: see {@link #mergedInto}.
      */
     public TopicView topic(Reader reader, long topicId) {
+        return findTopic(reader, topicId).orElseThrow(NotFoundException::new);
+    }
+
+    /**
+     * {@link #topic}, but empty where that answers 404: for callers that only ask whether the reader
+     * may read it now (e.g. before a mail mentions it), inside a transaction that must go on.
+     */
+    public Optional<TopicView> findTopic(Reader reader, long topicId) {
         record Row(
                 long id,
                 long forumId,
@@ -244,16 +252,17 @@ public class Forums {
                 .param(topicId)
                 .query(Row.class)
                 .optional()
-                .orElseThrow(NotFoundException::new);
-        if (t.mergedInto() != null) {
-            throw new NotFoundException();
+                .orElse(null);
+        if (t == null || t.mergedInto() != null) {
+            return Optional.empty();
         }
-        ForumRef forum = forumById(t.forumId()).orElseThrow(NotFoundException::new);
-        if ((!reader.mayRead(forum) && !authorKeepsMovedTopic(reader, t.id(), t.authorId(), forum))
+        ForumRef forum = forumById(t.forumId()).orElse(null);
+        if (forum == null
+                || (!reader.mayRead(forum) && !authorKeepsMovedTopic(reader, t.id(), t.authorId(), forum))
                 || (t.deleted() && !reader.staff())) {
-            throw new NotFoundException();
+            return Optional.empty();
         }
-        return new TopicView(
+        return Optional.of(new TopicView(
                 t.id(),
                 forum,
                 t.title(),
@@ -263,7 +272,7 @@ public class Forums {
                 t.acceptedPostId(),
                 t.pinned(),
                 t.closed(),
-                t.createdAt());
+                t.createdAt()));
     }
 
     /**
@@ -310,15 +319,6 @@ public class Forums {
                 .param("topic", topic.id())
                 .query(TopicNote.class)
                 .list();
-    }
-
-    /** The topic if there is one the reader may read; empty otherwise (or when merged away). */
-    Optional<TopicView> findTopic(Reader reader, long topicId) {
-        try {
-            return Optional.of(topic(reader, topicId));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     private static final String POST =

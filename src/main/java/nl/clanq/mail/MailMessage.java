@@ -36,6 +36,9 @@ import java.util.regex.Pattern;
  * @param code a short code to show prominently, or {@code null}
  * @param actionLabel the button text, or {@code null} when there is no button
  * @param actionUrl the absolute http(s) URL of the button, or {@code null}
+ * @param unsubscribeLabel the text of the unsubscribe link under the button, or {@code null}
+ * @param unsubscribeUrl the absolute http(s) URL that unsubscribes with one click, or {@code null};
+ *     it also becomes the RFC 8058 headers {@code List-Unsubscribe} and {@code List-Unsubscribe-Post}
  * @param headers extra mail headers (e.g. {@code List-Unsubscribe}); never From, To or Subject
  * @param bulk one of many identical announcements (e.g. new terms to every user): sent after every
  *     waiting personal mail, so that codes and links never queue behind an announcement
@@ -49,6 +52,8 @@ public record MailMessage(
         String code,
         String actionLabel,
         String actionUrl,
+        String unsubscribeLabel,
+        String unsubscribeUrl,
         Map<String, String> headers,
         boolean bulk) {
 
@@ -85,9 +90,25 @@ public record MailMessage(
         }
         if (actionUrl != null) {
             actionLabel = singleLine(actionLabel, "actionLabel");
-            actionUrl = absoluteWebUrl(actionUrl);
+            actionUrl = absoluteWebUrl(actionUrl, "actionUrl");
+        }
+        if ((unsubscribeLabel == null) != (unsubscribeUrl == null)) {
+            throw new IllegalArgumentException("an unsubscribe link needs both a label and a URL");
+        }
+        if (unsubscribeUrl != null) {
+            unsubscribeLabel = singleLine(unsubscribeLabel, "unsubscribeLabel");
+            unsubscribeUrl = absoluteWebUrl(unsubscribeUrl, "unsubscribeUrl");
+            Map<String, String> withUnsubscribe = new LinkedHashMap<>(headers == null ? Map.of() : headers);
+            // RFC 8058: mail clients offer one-click unsubscribe by POSTing to this URL.
+            withUnsubscribe.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+            withUnsubscribe.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            headers = withUnsubscribe;
         }
         headers = headers(headers);
+    }
+
+    public boolean hasUnsubscribe() {
+        return unsubscribeUrl != null;
     }
 
     /** Starts a mail to {@code address}, written in the recipient's {@code locale}. */
@@ -118,7 +139,7 @@ public record MailMessage(
         return value.strip();
     }
 
-    private static String absoluteWebUrl(String url) {
+    private static String absoluteWebUrl(String url, String what) {
         URI uri;
         try {
             uri = new URI(url);
@@ -128,7 +149,7 @@ public record MailMessage(
         // Escaping does not make a javascript: link harmless; only web links may become buttons.
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("actionUrl must be an absolute http(s) URL, got: " + url);
+            throw new IllegalArgumentException(what + " must be an absolute http(s) URL, got: " + url);
         }
         return url;
     }
@@ -161,6 +182,8 @@ public record MailMessage(
         private String code;
         private String actionLabel;
         private String actionUrl;
+        private String unsubscribeLabel;
+        private String unsubscribeUrl;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private boolean bulk;
 
@@ -204,6 +227,17 @@ public record MailMessage(
             return this;
         }
 
+        /**
+         * A one-click unsubscribe link: shown as {@code label} under the button and sent as the
+         * RFC 8058 headers, so that mail clients offer it too. {@code url} must accept a POST without
+         * a login or CSRF token (see {@link Mailer#link}).
+         */
+        public Builder unsubscribe(String label, String url) {
+            this.unsubscribeLabel = label;
+            this.unsubscribeUrl = url;
+            return this;
+        }
+
         /** Marks an announcement to many recipients, sent after personal mail (see {@link MailMessage#bulk}). */
         public Builder bulk() {
             this.bulk = true;
@@ -216,7 +250,19 @@ public record MailMessage(
         }
 
         public MailMessage build() {
-            return new MailMessage(to, locale, kind, subject, paragraphs, code, actionLabel, actionUrl, headers, bulk);
+            return new MailMessage(
+                    to,
+                    locale,
+                    kind,
+                    subject,
+                    paragraphs,
+                    code,
+                    actionLabel,
+                    actionUrl,
+                    unsubscribeLabel,
+                    unsubscribeUrl,
+                    headers,
+                    bulk);
         }
     }
 }

@@ -28,6 +28,23 @@ class MailMessageTests {
     }
 
     @Test
+    void anUnsubscribeLinkBecomesTheRfc8058Headers() {
+        MailMessage message = mail().unsubscribe("Unsubscribe", "https://clanq.nl/unsubscribe/abc")
+                .build();
+
+        assertThat(message.hasUnsubscribe()).isTrue();
+        assertThat(message.headers())
+                .containsEntry("List-Unsubscribe", "<https://clanq.nl/unsubscribe/abc>")
+                .containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        assertThatThrownBy(() ->
+                        mail().unsubscribe("Unsubscribe", "/unsubscribe/abc").build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> mail().unsubscribe(null, "https://clanq.nl/unsubscribe/abc")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnInvalidOrDecoratedRecipient() {
         assertThatThrownBy(() -> MailMessage.to("not an address", Locale.ENGLISH)
                         .kind("k")

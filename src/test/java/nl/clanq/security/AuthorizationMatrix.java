@@ -139,6 +139,25 @@ final class AuthorizationMatrix {
                         .request(c -> post("/profile/email/confirm").param("code", "000000"))
                         .signedIn()
                         .note("a wrong code: the form answers"),
+                endpoint("GET", "/profile/notifications")
+                        .request(c -> get("/profile/notifications"))
+                        .signedIn(),
+                endpoint("POST", "/profile/notifications")
+                        .request(AuthorizationMatrix::defaultNoticePreferences)
+                        .signedIn()
+                        .note("saves the default choices"),
+
+                // One-click unsubscribe from notice mail (RFC 8058): the emailed token is the credential.
+                endpoint("GET", "/unsubscribe/{token}")
+                        .request(c -> get("/unsubscribe/{token}", c.world().unsubscribeToken()))
+                        .everyone()
+                        .note("the emailed token is the credential"),
+                endpoint("POST", "/unsubscribe/{token}")
+                        .request(c -> post("/unsubscribe/{token}", c.world().unsubscribeToken())
+                                .param("List-Unsubscribe", "One-Click"))
+                        .everyone()
+                        .note("the emailed token is the credential (a throwaway person's per case); mail clients "
+                                + "post without a CSRF token, see NoticeMailIntegrationTests"),
                 endpoint("GET", "/start").request(c -> get("/start")).signedIn().note("staff are sent on to /staff"),
                 endpoint("GET", "/pending").request(c -> get("/pending")).signedIn(),
 
@@ -925,6 +944,20 @@ final class AuthorizationMatrix {
                 .limit(n)
                 .map(m -> Long.toString(m.id()))
                 .toArray(String[]::new);
+    }
+
+    /** The default choices of the notice preferences page. */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder defaultNoticePreferences(
+            Case c) {
+        var request = post("/profile/notifications")
+                .param("digest", "WEEKLY")
+                .param("autoWatchStarted", "true")
+                .param("autoTrackReplied", "true");
+        for (nl.clanq.notifications.NoticeKind kind : nl.clanq.notifications.NoticePreferences.mailableKinds()) {
+            request = request.param(
+                    "delivery-" + kind.name(), kind.defaultDelivery().name());
+        }
+        return request;
     }
 
     /** The acting person's current profile, sent back unchanged. */

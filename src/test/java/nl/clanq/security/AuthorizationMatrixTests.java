@@ -28,6 +28,7 @@ import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.accounts.PasswordResets;
 import nl.clanq.catalog.Catalog;
 import nl.clanq.mail.Mailer;
+import nl.clanq.notifications.UnsubscribeTokens;
 import nl.clanq.organisations.Fixtures;
 import nl.clanq.security.Endpoint.Target;
 import nl.clanq.shared.demo.DemoProperties;
@@ -101,6 +102,9 @@ class AuthorizationMatrixTests {
     @Autowired
     DemoProperties demo;
 
+    @Autowired
+    UnsubscribeTokens unsubscribeTokens;
+
     private final List<Endpoint> table = AuthorizationMatrix.endpoints();
     private final Map<String, Map<Role, Map<Target, Observation>>> observations = new ConcurrentHashMap<>();
     private Set<String> mapped;
@@ -145,7 +149,8 @@ class AuthorizationMatrixTests {
                 fixtures.vendor().slug(),
                 otherVendor,
                 staff,
-                World.Shared.newOrganisationSet());
+                World.Shared.newOrganisationSet(),
+                unsubscribeTokens);
         sharedWorld = new World(shared);
     }
 

@@ -13,6 +13,9 @@ import nl.clanq.catalog.Catalog;
 import nl.clanq.catalog.ModuleView;
 import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
+import nl.clanq.notifications.NoticeKind;
+import nl.clanq.notifications.UnsubscribeTokens;
+import nl.clanq.notifications.Unsubscription;
 import nl.clanq.organisations.Fixtures;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,7 +46,8 @@ final class World {
             String demoVendorSlug,
             long otherVendor,
             Catalog.Actor staff,
-            Set<Long> organisations) {
+            Set<Long> organisations,
+            UnsubscribeTokens unsubscribeTokens) {
 
         static Set<Long> newOrganisationSet() {
             return ConcurrentHashMap.newKeySet();
@@ -232,6 +236,11 @@ final class World {
 
     long licenceRequest(Side side) {
         return shared.fixtures().licenceRequest(org(side), vendorOf(side));
+    }
+
+    /** A one-click unsubscribe token of a throwaway person, as a notice mail carries it. */
+    String unsubscribeToken() {
+        return shared.unsubscribeTokens().issue(Unsubscription.ofKinds(person(), List.of(NoticeKind.REPLY)));
     }
 
     String resetToken(long userId) {

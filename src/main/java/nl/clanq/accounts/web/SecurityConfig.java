@@ -146,6 +146,9 @@ class SecurityConfig {
                                 path.matcher(HttpMethod.GET, "/actuator/health"),
                                 path.matcher(HttpMethod.GET, "/actuator/health/**"))
                         .permitAll()
+                        // One-click unsubscribe from a mail (RFC 8058): the signed link is the credential.
+                        .requestMatchers(path.matcher("/unsubscribe/**"))
+                        .permitAll()
                         .requestMatchers(adminAreas)
                         .hasRole("ADMIN")
                         .requestMatchers(hiddenAreas)
@@ -164,7 +167,10 @@ class SecurityConfig {
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle, attempts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new AccountRefresh(users, accounts), AuthorizationFilter.class)
-                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // Mail clients POST "List-Unsubscribe=One-Click" without a session or token
+                        // (RFC 8058); the signed link in the path is what authorises it. Only there.
+                        .ignoringRequestMatchers(path.matcher(HttpMethod.POST, "/unsubscribe/*")))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(notFound, hiddenAreas)
                         // htmx calls of a visitor (e.g. after the session ended) must not swap the
                         // login page into a fragment: the whole page goes to the login instead.

@@ -35,7 +35,8 @@ class AcceptanceGate extends OncePerRequestFilter {
             "/js/",
             "/webjars/",
             "/favicon",
-            "/actuator/");
+            "/actuator/",
+            "/unsubscribe/");
 
     private final Acceptances acceptances;
 

@@ -18,6 +18,8 @@ public record MailContent(
         String actionLabel,
         String actionUrl,
         String linkHint,
+        String unsubscribeLabel,
+        String unsubscribeUrl,
         String footer) {
 
     public boolean hasCode() {
@@ -26,5 +28,9 @@ public record MailContent(
 
     public boolean hasAction() {
         return actionUrl != null;
+    }
+
+    public boolean hasUnsubscribe() {
+        return unsubscribeUrl != null;
     }
 }

@@ -33,6 +33,8 @@ public class MailRenderer {
                 message.actionLabel(),
                 message.actionUrl(),
                 t(message, "mail.message.linkHint"),
+                message.unsubscribeLabel(),
+                message.unsubscribeUrl(),
                 t(message, "mail.message.footer"));
         StringOutput html = new StringOutput();
         templates.render(TEMPLATE, content, html);
@@ -55,6 +57,12 @@ public class MailRenderer {
             text.append(content.actionLabel())
                     .append(": ")
                     .append(content.actionUrl())
+                    .append("\n\n");
+        }
+        if (content.hasUnsubscribe()) {
+            text.append(content.unsubscribeLabel())
+                    .append(": ")
+                    .append(content.unsubscribeUrl())
                     .append("\n\n");
         }
         // "-- " on its own line is the signature separator mail clients recognise.

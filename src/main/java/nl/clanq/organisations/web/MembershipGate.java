@@ -38,7 +38,8 @@ class MembershipGate extends OncePerRequestFilter {
             "/favicon",
             "/register",
             "/invite/",
-            "/password/");
+            "/password/",
+            "/unsubscribe/");
 
     /** What a person whose organisation is not (yet) approved may also use. */
     private static final List<String> OPEN_WHILE_PENDING =

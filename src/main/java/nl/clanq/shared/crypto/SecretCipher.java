@@ -3,12 +3,15 @@ package nl.clanq.shared.crypto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import nl.clanq.shared.db.EmbeddedDatabaseEnvironment;
 import nl.clanq.shared.demo.DemoMode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +30,11 @@ import org.springframework.stereotype.Component;
  * <p>An optional {@code context} (e.g. {@code "user_two_factor:42"}) is authenticated too but not
  * stored: the value then decrypts only with the same context, so someone who can write to the
  * database cannot copy one person's encrypted secret into another person's row.
+ *
+ * <p>{@link #sign} and {@link #verify} make and check HMAC-SHA256 tags, for links that must work
+ * without a login but must not be forged (e.g. one-click unsubscribe). They use a key derived from
+ * each encryption key per purpose, never the encryption key itself, so a tag reveals nothing about
+ * it and a tag for one purpose is worthless for another.
  *
  * <p>Keys come from {@code clanq.crypto.*} ({@link CryptoProperties}); in demo mode without
  * configured keys a key is generated once into {@code crypto-key} beside the embedded database.
@@ -137,6 +145,54 @@ public class SecretCipher {
             return stored;
         }
         return encrypt(decrypt(stored, context), context);
+    }
+
+    /**
+     * An HMAC-SHA256 tag of {@code data} (base64url, 43 characters) with the current key's signing
+     * key for {@code purpose}, e.g. {@code "unsubscribe"}.
+     */
+    public String sign(String purpose, String data) {
+        return ENCODER.encodeToString(hmac(signingKey(keys.current(), purpose), data));
+    }
+
+    /**
+     * True when {@code tag} is {@link #sign}'s tag of {@code data} for {@code purpose} under any
+     * configured key, so that links signed before a key rotation keep working while the old key is
+     * configured. Compares in constant time.
+     */
+    public boolean verify(String purpose, String data, String tag) {
+        if (tag == null || data == null) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = DECODER.decode(tag);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        boolean valid = false;
+        for (SecretKey key : keys.keys().values()) {
+            valid |= MessageDigest.isEqual(hmac(signingKey(key, purpose), data), given);
+        }
+        return valid;
+    }
+
+    /** HKDF-style: the signing key for a purpose is an HMAC of the purpose under the encryption key. */
+    private static byte[] signingKey(SecretKey key, String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new IllegalArgumentException("a signing purpose is required");
+        }
+        return hmac(key.getEncoded(), "clanq-signing-key:v1:" + purpose);
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
     }
 
     private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String keyId, String context)

@@ -97,7 +97,12 @@ public class Throttle {
         RESET_PER_ACCOUNT(3, Duration.ofHours(1)),
         INVITE_PER_ACCOUNT(20, Duration.ofDays(1)),
         TWO_FACTOR_PER_ACCOUNT(10, Duration.ofMinutes(15)),
-        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1));
+        EMAIL_CHANGE_PER_ACCOUNT(5, Duration.ofHours(1)),
+        /**
+         * One-click unsubscribe works without a login. Its links are signed, so this only caps the
+         * load; generous, because mail providers post one-click unsubscribes from few addresses.
+         */
+        UNSUBSCRIBE_PER_IP(300, Duration.ofHours(1));
 
         final int attempts;
         final Duration period;

@@ -126,4 +126,38 @@ class SecretCipherTests {
             assertThatThrownBy(() -> cipher.decrypt(foreign)).isInstanceOf(SecretCipher.DecryptionFailed.class);
         }
     }
+
+    @Test
+    void signedLinksVerifyAfterRotationAndRefuseAnyChange() {
+        String tag = cipher.sign("unsubscribe", "42.REPLY");
+
+        assertThat(tag).matches("[A-Za-z0-9_-]{43}");
+        assertThat(cipher.verify("unsubscribe", "42.REPLY", tag)).isTrue();
+        assertThat(cipher.verify("unsubscribe", "43.REPLY", tag)).isFalse();
+        assertThat(cipher.verify("password-reset", "42.REPLY", tag)).isFalse();
+        assertThat(cipher.verify("unsubscribe", "42.REPLY", tag.substring(1) + "A"))
+                .isFalse();
+        assertThat(cipher.verify("unsubscribe", "42.REPLY", "not base64!")).isFalse();
+        assertThat(cipher.verify("unsubscribe", "42.REPLY", null)).isFalse();
+        // Never the encryption key itself: the tag differs from a plain HMAC under it.
+        assertThat(tag).isNotEqualTo(plainHmac(k1, "42.REPLY"));
+
+        SecretCipher rotated = new SecretCipher(new CryptoKeys(Map.of("k1", k1, "k2", k2), "k2"));
+        assertThat(rotated.verify("unsubscribe", "42.REPLY", tag)).isTrue();
+        assertThat(rotated.sign("unsubscribe", "42.REPLY")).isNotEqualTo(tag);
+        SecretCipher other = new SecretCipher(new CryptoKeys(Map.of("k2", k2), "k2"));
+        assertThat(other.verify("unsubscribe", "42.REPLY", tag)).isFalse();
+    }
+
+    private static String plainHmac(SecretKey key, String data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
