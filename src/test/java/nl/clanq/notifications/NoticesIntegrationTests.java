@@ -227,6 +227,32 @@ class NoticesIntegrationTests {
                 .isEqualTo("Hoort bij een andere module");
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void aMergeNotifiesTheParticipantsWithTheReasonAndNewTermsNotifyEveryone() {
+        long a = fixtures.member(fixtures.organisation());
+        long b = fixtures.member(fixtures.organisation());
+        long source = ask(a, "Dubbele vraag over de jaaropgave", "Tekst");
+        long target = ask(b, "Oorspronkelijke vraag over de jaaropgave", "Tekst");
+
+        tx.executeWithoutResult(
+                s -> topics.merge(new Posting.Actor(access.reader(1, true), "staff"), source, target, "Zelfde vraag"));
+
+        awaitKinds(a, "MERGED");
+        awaitKinds(b, "MERGED");
+        assertThat(jdbc.sql("select detail from notice where user_id = ? and kind = 'MERGED'")
+                        .param(a)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Zelfde vraag");
+
+        tx.executeWithoutResult(s -> events.publishEvent(new nl.clanq.legal.LegalDocuments.LegalPublished(
+                1, "staff", 1, "TERMS", "test-" + System.nanoTime(), "2026-12-01")));
+        awaitKinds(a, "MERGED", "ANNOUNCEMENT");
+    }
+
     @Test
     void noNoticeAboutAForumTheRecipientCannotRead_S9() {
         Fixtures.Org watcherOrg = fixtures.organisation();
