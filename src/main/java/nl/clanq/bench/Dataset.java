@@ -20,7 +20,7 @@ final class Dataset {
     /** The tables rows are written to, in an order that satisfies every foreign key. */
     enum Table {
         APP_USER("app_user (id, email, password_hash, first_name, last_name, job_title, city, locale,"
-                + " email_verified, created_at)"),
+                + " email_verified, created_at, message_mail)"),
         DOCUMENT_ACCEPTANCE("document_acceptance (user_id, document, version, accepted_at, ip)"),
         VENDOR("vendor (id, name, slug, website, description, created_at)"),
         SOFTWARE_MODULE("software_module (id, vendor_id, name, slug, description, position, created_at)"),
@@ -178,7 +178,9 @@ final class Dataset {
                     pick(CITIES),
                     random.nextInt(10) == 0 ? "en" : "nl",
                     true,
-                    created);
+                    created,
+                    // No unread-message mail: the scheduler would mail every unread conversation.
+                    false);
             for (Map.Entry<String, String> legal : in.currentLegalVersions().entrySet()) {
                 sink.row(Table.DOCUMENT_ACCEPTANCE, id, legal.getKey(), legal.getValue(), created, "127.0.0.1");
             }
@@ -327,7 +329,7 @@ final class Dataset {
             long forumId = forumIds[v][zipf(forumIds[v].length)];
             List<Long> writers = seated.get(v).isEmpty() ? seated.getFirst() : seated.get(v);
             long author = writers.get(random.nextInt(writers.size()));
-            int replies = (int) Math.min(400, Math.floor(-meanReplies * Math.log(1.0 - random.nextDouble())));
+            int replies = (int) Math.min(400, Math.round(-meanReplies * Math.log(1.0 - random.nextDouble())));
             OffsetDateTime at = in.now().minusMinutes(random.nextLong(2L * 365 * 24 * 60));
             OffsetDateTime created = at;
             String title = DutchHrText.title(random);
@@ -384,7 +386,7 @@ final class Dataset {
                 sink.row(Table.ACCEPTED, topicId, accepted);
             }
             vendorTopics.get(v).add(new long[] {topicId, replies});
-            if (progress != null && t % 10_000 == 0) {
+            if (progress != null && (t + 1) % 10_000 == 0) {
                 progress.run();
             }
         }
@@ -430,7 +432,7 @@ final class Dataset {
                     people.add(user);
                 }
             }
-            int count = 1 + (int) Math.min(200, Math.floor(-meanExtra * Math.log(1.0 - random.nextDouble())));
+            int count = 1 + (int) Math.min(200, Math.round(-meanExtra * Math.log(1.0 - random.nextDouble())));
             OffsetDateTime created = in.now().minusMinutes(random.nextLong(365L * 24 * 60));
             OffsetDateTime at = created;
             List<Object[]> rows = new ArrayList<>(count);
@@ -454,7 +456,7 @@ final class Dataset {
             for (Object[] row : rows) {
                 sink.row(Table.MESSAGE, row);
             }
-            if (progress != null && c % 10_000 == 0) {
+            if (progress != null && (c + 1) % 10_000 == 0) {
                 progress.run();
             }
         }

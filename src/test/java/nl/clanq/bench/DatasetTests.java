@@ -41,9 +41,9 @@ class DatasetTests {
         assertThat(rows.get(Table.DOCUMENT_ACCEPTANCE)).hasSize(120);
         assertThat(rows.get(Table.ORGANISATION)).hasSize(20);
         assertThat(rows.get(Table.TOPIC)).hasSize(2_000);
-        assertThat(rows.get(Table.POST).size()).isBetween(18_000, 22_000);
+        assertThat(rows.get(Table.POST).size()).isBetween(19_000, 21_000);
         assertThat(rows.get(Table.CONVERSATION)).hasSize(600);
-        assertThat(rows.get(Table.MESSAGE).size()).isBetween(2_500, 3_500);
+        assertThat(rows.get(Table.MESSAGE).size()).isBetween(2_700, 3_300);
         assertThat(rows.get(Table.VENDOR)).hasSize(5);
         assertThat(rows.get(Table.FORUM)).hasSize(25 + 4 * 4 + 5);
     }
