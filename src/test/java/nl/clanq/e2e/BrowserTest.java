@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import nl.clanq.IntegrationTest;
+import nl.clanq.shared.throttle.Throttle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -55,8 +57,17 @@ public abstract class BrowserTest {
         return browser;
     }
 
+    @Autowired
+    private Throttle throttle;
+
+    /**
+     * Every browser test signs people in from 127.0.0.1; each test starts with that address's login
+     * budget (S11) fresh, as a person at their own computer would, so the number of browser tests
+     * does not run into the limit that the rate-limit tests prove.
+     */
     @BeforeEach
     void openPage() {
+        throttle.reset(Throttle.Limit.LOGIN_PER_IP, "127.0.0.1");
         context = newContext();
         page = context.newPage();
     }
