@@ -46,6 +46,15 @@ class FailureAdvice {
     }
 
     /** A path variable of the wrong type names nothing that exists. */
+    /**
+     * The browser went away (a live stream closed with its page): nothing to answer and nothing
+     * wrong, so no error in the log.
+     */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(HttpServletRequest request) {
+        log.debug("Client disconnected during {} {}", request.getMethod(), request.getRequestURI());
+    }
+
     @ExceptionHandler(TypeMismatchException.class)
     String typeMismatch(HttpServletRequest request, HttpServletResponse response, Model model) {
         return render(404, request, response, model);
