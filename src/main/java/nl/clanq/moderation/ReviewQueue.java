@@ -313,12 +313,7 @@ public class ReviewQueue {
      */
     public void move(StaffActor actor, long flagId, long forumId, String reason, boolean confirmedLicenceGap) {
         Row flag = claim(flagId);
-        PostExcerpt post = (flag.targetType() == TargetType.TOPIC
-                        ? content.question(flag.targetId())
-                        : flag.targetType() == TargetType.POST
-                                ? content.post(flag.targetId())
-                                : java.util.Optional.<PostExcerpt>empty())
-                .orElseThrow(NotFoundException::new);
+        PostExcerpt post = content.post(postOf(flag)).orElseThrow(NotFoundException::new);
         topics.move(forumActor(actor), post.topicId(), forumId, reason, confirmedLicenceGap);
         close(actor, flag, Resolution.MOVED, reason);
     }

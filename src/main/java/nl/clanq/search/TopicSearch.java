@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import nl.clanq.forums.Posting;
@@ -252,11 +251,6 @@ public class TopicSearch {
                 .select(f -> f.composite(
                         f.id(Long.class),
                         f.field(TopicDocument.TITLE, String.class),
-                        f.field(TopicDocument.TITLE, String.class),
-                        f.field(TopicDocument.TITLE, String.class),
-                        f.field(TopicDocument.TITLE, String.class),
-                        f.field(TopicDocument.TITLE, String.class),
-                        f.field(TopicDocument.QUESTION, String.class),
                         f.field("forumId", Long.class),
                         f.field("authorId", Long.class),
                         f.field("authorName", String.class),
@@ -274,23 +268,18 @@ public class TopicSearch {
                 })
                 .fetchHits(limit)
                 .stream()
-                .map(TopicSearch::similarHit)
+                .map(row -> new Hit(
+                        (Long) row.get(0),
+                        (String) row.get(1),
+                        escape((String) row.get(1)),
+                        "",
+                        (Long) row.get(2),
+                        (Long) row.get(3),
+                        (String) row.get(4),
+                        (Instant) row.get(5),
+                        (Integer) row.get(6),
+                        (Boolean) row.get(7)))
                 .toList();
-    }
-
-    private static Hit similarHit(List<?> row) {
-        String title = (String) row.get(1);
-        return new Hit(
-                (Long) row.get(0),
-                title,
-                escape(title),
-                "",
-                (Long) row.get(7),
-                (Long) row.get(8),
-                (String) row.get(9),
-                (Instant) row.get(10),
-                (Integer) row.get(11),
-                (Boolean) row.get(12));
     }
 
     private static String firstLines(String body) {
@@ -358,9 +347,5 @@ public class TopicSearch {
         String last = cleaned.substring(space + 1);
         String before = space < 0 ? "" : cleaned.substring(0, space) + " ";
         return before + "(" + last + " | " + last + "*)";
-    }
-
-    static Collection<Long> none() {
-        return List.of();
     }
 }

@@ -683,14 +683,7 @@ final class AuthorizationMatrix {
                         .perObject()
                         .request(c ->
                                 get("/flags/new").param("type", "post").param("id", Long.toString(topic(c).replyId())))
-                        .expect(Outcome.LOGIN, Role.ANONYMOUS)
-                        .expect(Role.MEMBER, OK, OK)
-                        .expect(Role.OWNER, NOT_FOUND, OK)
-                        .expect(Role.SAME_VENDOR_OTHER_ORG_MEMBER, OK, OK)
-                        .expect(Role.SAME_VENDOR_OTHER_ORG_OWNER, NOT_FOUND, OK)
-                        .expect(Role.OTHER_VENDOR_MEMBER, OK, NOT_FOUND)
-                        .expect(NOT_FOUND, Role.STAFF_ADMIN, Role.STAFF_MODERATOR)
-                        .expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER)
+                        .reportableByOthers()
                         .note("a reply by the owner of the addressed organisation: its author cannot report it"),
                 endpoint("POST", "/flags")
                         .perObject()
@@ -698,14 +691,7 @@ final class AuthorizationMatrix {
                                 .param("type", "post")
                                 .param("id", Long.toString(topic(c).replyId()))
                                 .param("reason", "SPAM"))
-                        .expect(Outcome.LOGIN, Role.ANONYMOUS)
-                        .expect(Role.MEMBER, OK, OK)
-                        .expect(Role.OWNER, NOT_FOUND, OK)
-                        .expect(Role.SAME_VENDOR_OTHER_ORG_MEMBER, OK, OK)
-                        .expect(Role.SAME_VENDOR_OTHER_ORG_OWNER, NOT_FOUND, OK)
-                        .expect(Role.OTHER_VENDOR_MEMBER, OK, NOT_FOUND)
-                        .expect(NOT_FOUND, Role.STAFF_ADMIN, Role.STAFF_MODERATOR)
-                        .expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER),
+                        .reportableByOthers(),
                 endpoint("GET", "/staff/moderation")
                         .request(c -> get("/staff/moderation"))
                         .staffOnly(),

@@ -192,6 +192,21 @@ final class Endpoint {
         return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
     }
 
+    /**
+     * C10: reporting the addressed organisation's owner's reply: members of the community may, its
+     * author (the owner) may not, nor staff (who act instead of reporting).
+     */
+    Endpoint reportableByOthers() {
+        expect(Outcome.LOGIN, Role.ANONYMOUS);
+        expect(Role.MEMBER, Outcome.OK, Outcome.OK);
+        expect(Role.OWNER, Outcome.NOT_FOUND, Outcome.OK);
+        expect(Role.SAME_VENDOR_OTHER_ORG_MEMBER, Outcome.OK, Outcome.OK);
+        expect(Role.SAME_VENDOR_OTHER_ORG_OWNER, Outcome.NOT_FOUND, Outcome.OK);
+        expect(Role.OTHER_VENDOR_MEMBER, Outcome.OK, Outcome.NOT_FOUND);
+        expect(Outcome.NOT_FOUND, STAFF);
+        return expect(Outcome.LOCKED, Role.LOCKED_ORG_MEMBER);
+    }
+
     /** Administrators only: moderators get 404 like everyone else (C10). */
     Endpoint adminOnly() {
         staffOnly();
