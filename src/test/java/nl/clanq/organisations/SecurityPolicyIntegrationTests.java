@@ -205,6 +205,29 @@ class SecurityPolicyIntegrationTests {
     }
 
     @Test
+    void theOwnerWhoLocksReadsTheNoticeSignedOut_S10() throws Exception {
+        Fixtures.Org org = fixtures.organisation();
+        Cookie ownerSession = login(email(org.ownerId()), from("192.0.2.10", null));
+
+        MvcResult locked = perform(post("/organisation/security/lock")
+                .cookie(ownerSession)
+                .with(csrf())
+                .param("lockPassword", Fixtures.PASSWORD));
+        assertThat(locked.getResponse().getRedirectedUrl()).isEqualTo("/login/refused/locked");
+
+        // The notice page is not rendered signed in: its header would otherwise ask for the badges
+        // with the ended session, and the browser could be sent on to the login page instead.
+        String notice = perform(get("/login/refused/locked").cookie(ownerSession))
+                .getResponse()
+                .getContentAsString();
+        assertThat(notice).contains("Uw organisatie is vergrendeld").doesNotContain("notice-badge-slot");
+        assertThat(perform(get("/notices/unread").cookie(ownerSession).header("HX-Request", "true"))
+                        .getResponse()
+                        .getHeader("HX-Redirect"))
+                .isEqualTo("/login");
+    }
+
+    @Test
     void onlyStaffLiftALockAfterRecordingTheVerification_S10() throws Exception {
         Fixtures.Org org = fixtures.organisation();
         long member = fixtures.member(org);

@@ -46,80 +46,80 @@ class SessionGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (auth == null
-                || !(auth.getPrincipal() instanceof ClanqPrincipal principal)
-                || path.startsWith("/login/refused/")) {
+        if (auth == null || !(auth.getPrincipal() instanceof ClanqPrincipal principal)) {
             chain.doFilter(request, response);
             return;
         }
         HttpSession session = request.getSession(false);
+        Ending ending = ending(principal, session, request);
+        if (ending == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        end(request, session, ending);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/login/refused/")) {
+            // The notice itself is shown to a visitor: rendered signed in, its header's badges would
+            // ask again with the ended session and could send the page on to the login.
+            chain.doFilter(request, response);
+            return;
+        }
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            response.setHeader("HX-Redirect", request.getContextPath() + ending.to());
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        response.sendRedirect(request.getContextPath() + ending.to());
+    }
+
+    /** Why the session must end now and where the person reads why; null while it may go on. */
+    private Ending ending(ClanqPrincipal principal, HttpSession session, HttpServletRequest request) {
         if (session != null) {
             if (session.getAttribute(SessionControl.ENDED) instanceof String reason) {
-                end(
-                        request,
-                        response,
-                        session,
-                        reason.equals("locked") ? "/login/refused/locked" : "/login?ended",
-                        null);
-                return;
+                return new Ending(reason.equals("locked") ? "/login/refused/locked" : "/login?ended", null);
             }
             Instant started = session.getAttribute(STARTED) instanceof Instant i ? i : null;
             if (started == null) {
                 session.setAttribute(STARTED, clock.instant());
             } else if (started.plus(ABSOLUTE_LIMIT).isBefore(clock.instant())) {
-                end(request, response, session, "/login?ended", null);
-                return;
+                return new Ending("/login?ended", null);
             }
         }
-        if (!principal.isStaff()) {
-            Optional<LoginPolicy.Refusal> refusal = policies.stream()
-                    .flatMap(p -> p.refusal(principal.id(), request.getRemoteAddr()).stream())
-                    .findFirst();
-            if (refusal.isPresent()) {
-                end(
-                        request,
-                        response,
-                        session,
-                        "/login/refused/" + refusal.get().name().toLowerCase(),
-                        refusal.get() == LoginPolicy.Refusal.BLOCKED ? principal.id() : null);
-                return;
-            }
-            if (session != null) {
-                policies.stream()
-                        .mapToInt(p -> p.idleMinutes(principal.id()))
-                        .filter(minutes -> minutes < LoginPolicy.NO_IDLE_LIMIT)
-                        .min()
-                        .ifPresent(minutes -> {
-                            if (session.getMaxInactiveInterval() != minutes * 60) {
-                                session.setMaxInactiveInterval(minutes * 60);
-                            }
-                        });
-            }
+        if (principal.isStaff()) {
+            return null;
         }
-        chain.doFilter(request, response);
+        Optional<LoginPolicy.Refusal> refusal = policies.stream()
+                .flatMap(p -> p.refusal(principal.id(), request.getRemoteAddr()).stream())
+                .findFirst();
+        if (refusal.isPresent()) {
+            return new Ending(
+                    "/login/refused/" + refusal.get().name().toLowerCase(),
+                    refusal.get() == LoginPolicy.Refusal.BLOCKED ? principal.id() : null);
+        }
+        if (session != null) {
+            policies.stream()
+                    .mapToInt(p -> p.idleMinutes(principal.id()))
+                    .filter(minutes -> minutes < LoginPolicy.NO_IDLE_LIMIT)
+                    .min()
+                    .ifPresent(minutes -> {
+                        if (session.getMaxInactiveInterval() != minutes * 60) {
+                            session.setMaxInactiveInterval(minutes * 60);
+                        }
+                    });
+        }
+        return null;
     }
 
-    /** Ends the session; a blocked person ({@code blockedUserId}) gets a new one for the notice (C10). */
-    private void end(
-            HttpServletRequest request,
-            HttpServletResponse response,
-            HttpSession session,
-            String to,
-            Long blockedUserId)
-            throws IOException {
+    /** Where the person is sent; a blocked person ({@code blockedUserId}) gets a new session for the notice (C10). */
+    private record Ending(String to, Long blockedUserId) {}
+
+    private void end(HttpServletRequest request, HttpSession session, Ending ending) {
         SecurityContextHolder.clearContext();
         if (session != null) {
             session.invalidate();
         }
-        if (blockedUserId != null) {
-            RefusedController.rememberBlocked(request, blockedUserId, clock.instant());
+        if (ending.blockedUserId() != null) {
+            RefusedController.rememberBlocked(request, ending.blockedUserId(), clock.instant());
         }
-        if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", request.getContextPath() + to);
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-            return;
-        }
-        response.sendRedirect(request.getContextPath() + to);
     }
 }
