@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -112,7 +113,7 @@ public class EmailCodes {
                         where user_id = ? and purpose = ? and used_at is null
                         order by id desc limit 1 for update""")
                 .params(userId, purpose.name())
-                .query(Open.class)
+                .query(Rows.of(Open.class))
                 .optional();
     }
 

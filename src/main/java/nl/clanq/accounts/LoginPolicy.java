@@ -22,6 +22,17 @@ public interface LoginPolicy {
         return NO_IDLE_LIMIT;
     }
 
+    /**
+     * Both questions the session guard asks on every request, answered together so a policy can
+     * read what it needs once (issue #10: the guard runs on every page).
+     */
+    default Verdict verdict(long userId, String clientAddress) {
+        return new Verdict(refusal(userId, clientAddress), idleMinutes(userId));
+    }
+
+    /** The refusal, if any, and the idle limit in minutes ({@link #NO_IDLE_LIMIT} for none). */
+    record Verdict(Optional<Refusal> refusal, int idleMinutes) {}
+
     /** S3: whether the person's organisation requires two-step verification. */
     default boolean requiresTwoFactor(long userId) {
         return false;

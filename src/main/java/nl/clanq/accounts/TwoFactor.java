@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import nl.clanq.shared.crypto.SecretCipher;
+import nl.clanq.shared.db.Rows;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -246,7 +247,7 @@ public class TwoFactor {
                         select secret_encrypted, confirmed_at, last_used_step from user_two_factor
                         where user_id = ? for update""")
                 .param(userId)
-                .query(Secret.class)
+                .query(Rows.of(Secret.class))
                 .optional();
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,14 +31,14 @@ public class Catalog {
     @Transactional(readOnly = true)
     public List<VendorView> vendors() {
         return jdbc.sql(VENDOR + " order by lower(name)")
-                .query(VendorView.class)
+                .query(Rows.of(VendorView.class))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public List<VendorView> activeVendors() {
         return jdbc.sql(VENDOR + " where active order by lower(name)")
-                .query(VendorView.class)
+                .query(Rows.of(VendorView.class))
                 .list();
     }
 
@@ -45,7 +46,7 @@ public class Catalog {
     public Optional<VendorView> vendor(long id) {
         return jdbc.sql(VENDOR + " where id = ?")
                 .param(id)
-                .query(VendorView.class)
+                .query(Rows.of(VendorView.class))
                 .optional();
     }
 
@@ -58,7 +59,7 @@ public class Catalog {
     public List<ModuleView> modules(long vendorId) {
         return jdbc.sql(MODULE + " where vendor_id = ? order by position, lower(name)")
                 .param(vendorId)
-                .query(ModuleView.class)
+                .query(Rows.of(ModuleView.class))
                 .list();
     }
 
@@ -71,7 +72,7 @@ public class Catalog {
     public Optional<ModuleView> module(long id) {
         return jdbc.sql(MODULE + " where id = ?")
                 .param(id)
-                .query(ModuleView.class)
+                .query(Rows.of(ModuleView.class))
                 .optional();
     }
 
@@ -82,7 +83,7 @@ public class Catalog {
         }
         return jdbc.sql(MODULE + " where id = any(?) order by position, lower(name)")
                 .param(ids.toArray(Long[]::new))
-                .query(ModuleView.class)
+                .query(Rows.of(ModuleView.class))
                 .list();
     }
 

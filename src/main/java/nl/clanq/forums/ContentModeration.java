@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +67,7 @@ public class ContentModeration {
     public Optional<PostExcerpt> post(long postId) {
         return jdbc.sql(EXCERPT + " where p.id = ?")
                 .param(postId)
-                .query(PostExcerpt.class)
+                .query(Rows.of(PostExcerpt.class))
                 .optional();
     }
 
@@ -75,7 +76,7 @@ public class ContentModeration {
     public Optional<PostExcerpt> question(long topicId) {
         return jdbc.sql(EXCERPT + " where p.topic_id = ? and p.position = 0")
                 .param(topicId)
-                .query(PostExcerpt.class)
+                .query(Rows.of(PostExcerpt.class))
                 .optional();
     }
 
@@ -134,7 +135,7 @@ public class ContentModeration {
         record Row(long forumId, Instant deletedAt) {}
         Row t = jdbc.sql("select forum_id, deleted_at from topic where id = ? for update")
                 .param(topicId)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         if (t.deletedAt() != null) {

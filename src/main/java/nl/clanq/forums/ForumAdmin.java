@@ -2,6 +2,7 @@ package nl.clanq.forums;
 
 import java.util.List;
 import java.util.Map;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ public class ForumAdmin {
     public List<ForumRef> forumsOf(long vendorId) {
         return jdbc.sql(Forums.FORUM + " where f.vendor_id = ? order by f.kind desc, f.position, lower(f.name)")
                 .param(vendorId)
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .list();
     }
 
@@ -33,7 +34,7 @@ public class ForumAdmin {
     public java.util.Optional<ForumRef> forum(long forumId) {
         return jdbc.sql(Forums.FORUM + " where f.id = ?")
                 .param(forumId)
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .optional();
     }
 

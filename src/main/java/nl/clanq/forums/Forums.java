@@ -14,6 +14,7 @@ import nl.clanq.forums.ForumViews.TopicList;
 import nl.clanq.forums.ForumViews.TopicNote;
 import nl.clanq.forums.ForumViews.TopicRow;
 import nl.clanq.forums.ForumViews.TopicView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,13 +48,13 @@ public class Forums {
     public List<Community> index(Reader reader) {
         List<ForumRef> forums = reader.staff()
                 ? jdbc.sql(FORUM + " where v.active order by lower(v.name), f.kind desc, f.position, lower(f.name)")
-                        .query(ForumRef.class)
+                        .query(Rows.of(ForumRef.class))
                         .list()
                 : jdbc.sql(
                                 FORUM
                                         + " where f.vendor_id = any(?) order by lower(v.name), f.kind desc, f.position, lower(f.name)")
                         .param(reader.vendorIds().toArray(Long[]::new))
-                        .query(ForumRef.class)
+                        .query(Rows.of(ForumRef.class))
                         .list();
         Map<Long, Integer> unread = unreadTopicsPerForum(reader);
         Map<Long, Community> communities = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ public class Forums {
         Optional<ForumRef> renamed = jdbc.sql(
                         FORUM + " join forum_redirect r on r.forum_id = f.id where v.slug = ? and r.old_slug = ?")
                 .params(vendorSlug, forumSlug)
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .optional();
         if (renamed.isPresent()) {
             return renamed;
@@ -101,7 +102,7 @@ public class Forums {
                         + " where f.id = (select f2.merged_into from forum f2 join vendor v2 on v2.id = f2.vendor_id"
                         + " where v2.slug = ? and f2.slug = ?)")
                 .params(vendorSlug, forumSlug)
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .optional();
     }
 
@@ -109,7 +110,7 @@ public class Forums {
     public ForumRef forum(Reader reader, String vendorSlug, String forumSlug) {
         ForumRef f = jdbc.sql(FORUM + " where v.slug = ? and f.slug = ?")
                 .params(vendorSlug, forumSlug)
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         if (!reader.mayKnow(f)) {
@@ -121,7 +122,7 @@ public class Forums {
     public Optional<ForumRef> forumById(long id) {
         return jdbc.sql(FORUM + " where f.id = ?")
                 .param(id)
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .optional();
     }
 
@@ -165,7 +166,7 @@ public class Forums {
                 .param("reader", reader.userId())
                 .param("limit", TOPICS_PER_PAGE)
                 .param("offset", (p - 1) * TOPICS_PER_PAGE)
-                .query(TopicRow.class)
+                .query(Rows.of(TopicRow.class))
                 .list();
         return new TopicList(rows, p, pages, total);
     }
@@ -199,7 +200,7 @@ public class Forums {
                 .param("reader", reader.userId())
                 .param("limit", TOPICS_PER_PAGE)
                 .param("offset", (p - 1) * TOPICS_PER_PAGE)
-                .query(TopicRow.class)
+                .query(Rows.of(TopicRow.class))
                 .list();
         return new TopicList(rows, p, pages, total);
     }
@@ -214,7 +215,7 @@ public class Forums {
                 .param("forums", reader.readableForumIds().toArray(Long[]::new))
                 .param("reader", reader.userId())
                 .param("limit", limit)
-                .query(TopicRow.class)
+                .query(Rows.of(TopicRow.class))
                 .list();
     }
 
@@ -250,7 +251,7 @@ public class Forums {
                         select id, forum_id, title, author_id, reply_count, view_count, accepted_post_id, pinned, closed,
                                created_at, merged_into, deleted_at is not null as deleted from topic where id = ?""")
                 .param(topicId)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .orElse(null);
         if (t == null || t.mergedInto() != null) {
@@ -317,7 +318,7 @@ public class Forums {
                         from topic_merge g join topic s on s.id = g.source_topic_id where g.target_topic_id = :topic
                         order by at""")
                 .param("topic", topic.id())
-                .query(TopicNote.class)
+                .query(Rows.of(TopicNote.class))
                 .list();
     }
 
@@ -344,7 +345,7 @@ public class Forums {
     public List<PostView> posts(TopicView topic, int page) {
         return jdbc.sql(POST + " where p.topic_id = ? order by p.position limit ? offset ?")
                 .params(topic.id(), POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE)
-                .query(PostView.class)
+                .query(Rows.of(PostView.class))
                 .list();
     }
 
@@ -359,7 +360,7 @@ public class Forums {
         }
         return jdbc.sql(POST + " where p.id = ?")
                 .param(topic.acceptedPostId())
-                .query(PostView.class)
+                .query(Rows.of(PostView.class))
                 .optional();
     }
 
@@ -368,7 +369,7 @@ public class Forums {
         record Row(long topicId, int position) {}
         Row row = jdbc.sql("select topic_id, position from post where id = ?")
                 .param(postId)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         TopicView topic = topic(reader, row.topicId());
@@ -381,7 +382,7 @@ public class Forums {
         PostLocation location = locate(reader, postId);
         return jdbc.sql(POST + " where p.id = ?")
                 .param(location.postId())
-                .query(PostView.class)
+                .query(Rows.of(PostView.class))
                 .single();
     }
 
@@ -394,7 +395,7 @@ public class Forums {
                         from post_revision r join app_user u on u.id = r.edited_by
                         where r.post_id = ? order by r.number desc""")
                 .param(postId)
-                .query(Revision.class)
+                .query(Rows.of(Revision.class))
                 .list();
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import nl.clanq.forums.ForumViews.TopicView;
 import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -126,7 +127,7 @@ public class TopicModeration {
                         + " where f.vendor_id = ? and f.id <> ? and f.status = 'OPEN' and f.merged_into is null"
                         + " order by f.kind desc, f.position, lower(f.name)")
                 .params(topic.forum().vendorId(), topic.forum().id())
-                .query(ForumRef.class)
+                .query(Rows.of(ForumRef.class))
                 .list();
     }
 
@@ -332,7 +333,7 @@ public class TopicModeration {
                           and u.id in (select p.author_id from post p where p.topic_id in (?, ?))
                         order by u.id""")
                 .params(staffId, sourceId, targetId)
-                .query(Participant.class)
+                .query(Rows.of(Participant.class))
                 .list();
     }
 
@@ -342,7 +343,7 @@ public class TopicModeration {
     private void mailAuthorAboutMove(TopicView topic, ForumRef from, ForumRef to, String reason) {
         Author author = jdbc.sql("select email, locale, status from app_user where id = ?")
                 .param(topic.authorId())
-                .query(Author.class)
+                .query(Rows.of(Author.class))
                 .single();
         if (!"ACTIVE".equals(author.status())) {
             return;

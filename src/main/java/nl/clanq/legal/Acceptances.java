@@ -1,6 +1,7 @@
 package nl.clanq.legal;
 
 import java.util.List;
+import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,13 +46,13 @@ public class Acceptances {
                         + "select 1 from document_acceptance a where a.user_id = ? and a.document = c.document"
                         + " and a.version = c.version)")
                 .param(userId)
-                .query(Current.class)
+                .query(Rows.of(Current.class))
                 .list();
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<Current> current() {
-        return jdbc.sql(CURRENT).query(Current.class).list();
+        return jdbc.sql(CURRENT).query(Rows.of(Current.class)).list();
     }
 
     public record Current(String document, String version) {}

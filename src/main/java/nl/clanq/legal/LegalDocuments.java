@@ -10,6 +10,7 @@ import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
 import nl.clanq.shared.audit.AuditFacts;
 import nl.clanq.shared.audit.Audited;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.markdown.Markdown;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,7 +69,7 @@ public class LegalDocuments {
         return jdbc.sql(VERSION
                         + " where document = ? and effective_at <= now() order by effective_at desc, id desc limit 1")
                 .param(document)
-                .query(Version.class)
+                .query(Rows.of(Version.class))
                 .optional();
     }
 
@@ -77,7 +78,7 @@ public class LegalDocuments {
     public List<Version> history(String document) {
         return jdbc.sql(VERSION + " where document = ? order by effective_at desc, id desc")
                 .param(document)
-                .query(Version.class)
+                .query(Rows.of(Version.class))
                 .list();
     }
 
@@ -85,7 +86,7 @@ public class LegalDocuments {
     public Version version(String document, long id) {
         return jdbc.sql(VERSION + " where document = ? and id = ?")
                 .params(document, id)
-                .query(Version.class)
+                .query(Rows.of(Version.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
     }
@@ -120,7 +121,7 @@ public class LegalDocuments {
                 .single();
         record Recipient(String email, String locale) {}
         List<Recipient> everyone = jdbc.sql("select email, locale from app_user where status = 'ACTIVE'")
-                .query(Recipient.class)
+                .query(Rows.of(Recipient.class))
                 .list();
         String path = document.equals("TERMS") ? "/terms" : "/privacy";
         for (Recipient r : everyone) {

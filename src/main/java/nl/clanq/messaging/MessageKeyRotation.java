@@ -2,6 +2,7 @@ package nl.clanq.messaging;
 
 import java.util.List;
 import nl.clanq.shared.crypto.SecretCipher;
+import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class MessageKeyRotation {
                         select id, conversation_id, body_encrypted from message where key_id <> ?
                         order by id limit ? for update skip locked""")
                 .params(current, BATCH)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .list();
         for (Row row : rows) {
             String rekeyed = cipher.reencrypt(row.bodyEncrypted(), Messaging.context(row.conversationId()));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
+import nl.clanq.shared.db.Rows;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -49,7 +50,7 @@ class MessageMail {
                                       and m.created_at < now() - interval '10 minutes')
                         limit 100
                         for update of p skip locked""")
-                .query(Due.class)
+                .query(Rows.of(Due.class))
                 .list();
         for (Due d : due) {
             Locale l = Locale.of(d.locale());

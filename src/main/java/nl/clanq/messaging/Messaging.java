@@ -16,6 +16,7 @@ import nl.clanq.organisations.Organisations;
 import nl.clanq.shared.audit.AuditFacts;
 import nl.clanq.shared.audit.Audited;
 import nl.clanq.shared.crypto.SecretCipher;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.markdown.Markdown;
 import nl.clanq.shared.throttle.Throttle;
 import nl.clanq.shared.web.NotFoundException;
@@ -223,7 +224,7 @@ public class Messaging {
                                     and m.author_id <> :u) > 0 desc, c.last_message_at desc
                         limit 200""")
                 .param("u", viewer.userId())
-                .query(ConversationRow.class)
+                .query(Rows.of(ConversationRow.class))
                 .list();
     }
 
@@ -242,7 +243,7 @@ public class Messaging {
                                (select a.first_name || ' ' || a.last_name from app_user a where a.id = c.assigned_to) as assigned_to
                         from conversation c where c.staff_inbox
                         order by c.status = 'OPEN' desc, c.last_message_at desc limit 200""")
-                .query(ConversationRow.class)
+                .query(Rows.of(ConversationRow.class))
                 .list();
     }
 
@@ -263,7 +264,7 @@ public class Messaging {
         record Row(long id, String subject, boolean staffInbox, String status, Long assignedTo) {}
         Row c = jdbc.sql("select id, subject, staff_inbox, status, assigned_to from conversation where id = ?")
                 .param(id)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         record Self(boolean left, boolean muted) {}
@@ -272,7 +273,7 @@ public class Messaging {
                         select left_at is not null as left, muted from conversation_participant
                         where conversation_id = ? and user_id = ?""")
                 .params(id, viewer.userId())
-                .query(Self.class)
+                .query(Rows.of(Self.class))
                 .optional()
                 .orElse(null);
         boolean staffAccess = viewer.staff() && c.staffInbox();
@@ -288,7 +289,7 @@ public class Messaging {
                         left join organisation o on o.id = om.organisation_id
                         where p.conversation_id = ? order by p.joined_at, u.id""")
                 .param(id)
-                .query(Participant.class)
+                .query(Rows.of(Participant.class))
                 .list();
         List<MessageView> messages = jdbc.sql(
                         """
@@ -420,7 +421,7 @@ public class Messaging {
                         """
                         select id as user_id, first_name || ' ' || last_name as name, '' as organisation, false as left
                         from app_user where staff_role is not null and status = 'ACTIVE' order by last_name""")
-                .query(Participant.class)
+                .query(Rows.of(Participant.class))
                 .list();
     }
 

@@ -1,5 +1,6 @@
 package nl.clanq.moderation;
 
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.demo.DemoContext;
 import nl.clanq.shared.demo.DemoSeeder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,7 +50,7 @@ class FlagsDemoData implements DemoSeeder {
                           and p.deleted_at is null
                         order by p.created_at desc, p.id desc limit 1""")
                 .params(eva, daan)
-                .query(Post.class)
+                .query(Rows.of(Post.class))
                 .optional()
                 .orElse(null);
         if (reply != null) {
@@ -65,7 +66,7 @@ class FlagsDemoData implements DemoSeeder {
                           and t.merged_into is null
                         order by t.created_at desc, t.id desc limit 1""")
                 .param(joost)
-                .query(Post.class)
+                .query(Rows.of(Post.class))
                 .optional()
                 .orElse(null);
         if (question != null) {

@@ -23,6 +23,7 @@ import nl.clanq.organisations.Organisations;
 import nl.clanq.organisations.Views.OrganisationView;
 import nl.clanq.shared.audit.AuditFacts;
 import nl.clanq.shared.audit.Audited;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -174,7 +175,7 @@ public class ReviewQueue {
         String order = pending ? "f.last_reported_at desc, f.id desc" : "f.resolved_at desc, f.id desc";
         List<Row> rows = jdbc.sql(ROW + " where f.status = ? order by " + order + " limit ? offset ?")
                 .params(status, PAGE_SIZE, (p - 1) * PAGE_SIZE)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .list();
         return new Page(rows, total, p, pages);
     }
@@ -191,7 +192,7 @@ public class ReviewQueue {
                         left join organisation o on o.id = om.organisation_id
                         where r.flag_id = ? order by r.created_at, r.id""")
                 .param(flagId)
-                .query(Report.class)
+                .query(Rows.of(Report.class))
                 .list();
         UserView author = accounts.get(flag.authorId());
         String organisation = organisations
@@ -213,7 +214,7 @@ public class ReviewQueue {
                         where author_id = ? and status = 'HANDLED' and resolution <> 'DISMISSED' and id <> ?
                         order by resolved_at desc limit 20""")
                 .params(flag.authorId(), flagId)
-                .query(History.class)
+                .query(Rows.of(History.class))
                 .list();
         List<ForumRef> moveTargets = post != null && !post.topicDeleted() && flag.pending()
                 ? topics.moveTargets(access.reader(actor.userId(), true), post.topicId())
@@ -233,7 +234,7 @@ public class ReviewQueue {
     private Row row(long flagId) {
         return jdbc.sql(ROW + " where f.id = ?")
                 .param(flagId)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
     }
@@ -395,7 +396,7 @@ public class ReviewQueue {
                         select u.email, u.locale from flag_report r join app_user u on u.id = r.reporter_id
                         where r.flag_id = ? and u.status = 'ACTIVE'""")
                 .param(flag.id())
-                .query(Reporter.class)
+                .query(Rows.of(Reporter.class))
                 .list();
         for (Reporter r : reporters) {
             Locale l = Locale.of(r.locale());

@@ -24,6 +24,7 @@ import nl.clanq.moderation.MemberRecord.Note;
 import nl.clanq.moderation.MemberRecord.Warning;
 import nl.clanq.organisations.Organisations;
 import nl.clanq.organisations.Views.OrganisationView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -424,7 +425,7 @@ public class Sanctions {
                         limit 100""")
                 .param("q", like)
                 .param("today", today())
-                .query(MemberRow.class)
+                .query(Rows.of(MemberRow.class))
                 .list();
     }
 

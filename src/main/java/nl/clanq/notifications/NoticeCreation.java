@@ -18,6 +18,7 @@ import nl.clanq.forums.TopicPosted;
 import nl.clanq.forums.TopicsMerged;
 import nl.clanq.legal.LegalDocuments.LegalPublished;
 import nl.clanq.messaging.LiveStreams;
+import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -53,7 +54,7 @@ class NoticeCreation {
     private Topic topic(long topicId) {
         return jdbc.sql("select id, forum_id, title, author_id from topic where id = ?")
                 .param(topicId)
-                .query(Topic.class)
+                .query(Rows.of(Topic.class))
                 .single();
     }
 
@@ -127,7 +128,7 @@ class NoticeCreation {
         record Post(long authorId, long topicId) {}
         Post p = jdbc.sql("select author_id, topic_id from post where id = ?")
                 .param(e.targetId())
-                .query(Post.class)
+                .query(Rows.of(Post.class))
                 .single();
         Topic t = topic(p.topicId());
         ForumRef forum = forums.forumById(t.forumId()).orElseThrow();

@@ -14,6 +14,7 @@ import nl.clanq.forums.Reader;
 import nl.clanq.mail.MailMessage;
 import nl.clanq.mail.Mailer;
 import nl.clanq.notifications.NoticeMailing.Recipient;
+import nl.clanq.shared.db.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -206,7 +207,7 @@ class NoticeDigest {
                 .param("everything", everything)
                 .param("forums", forums)
                 .param("limit", 4 * MAX_TOPICS)
-                .query(TopicLine.class)
+                .query(Rows.of(TopicLine.class))
                 .list();
         List<TopicLine> active = jdbc.sql(
                         """
@@ -223,7 +224,7 @@ class NoticeDigest {
                 .param("everything", everything)
                 .param("forums", forums)
                 .param("limit", MAX_ACTIVE)
-                .query(TopicLine.class)
+                .query(Rows.of(TopicLine.class))
                 .list();
         return new Content(
                 started.stream()

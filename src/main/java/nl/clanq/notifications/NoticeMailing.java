@@ -15,6 +15,7 @@ import nl.clanq.forums.Forums;
 import nl.clanq.forums.Reader;
 import nl.clanq.mail.Mailer;
 import nl.clanq.moderation.Sanctions;
+import nl.clanq.shared.db.Rows;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ class NoticeMailing {
                         select id, email, locale, staff_role is not null as staff, status, email_verified
                         from app_user where id = ?""")
                 .param(userId)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .map(r -> new Recipient(
                         r.id(),

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.clanq.notifications.NoticeKind.Delivery;
+import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,14 +81,14 @@ public class NoticePreferences {
         Row row = jdbc.sql(
                         "select auto_watch_started, auto_track_replied, digest from notice_setting where user_id = ?")
                 .param(userId)
-                .query(Row.class)
+                .query(Rows.of(Row.class))
                 .optional()
                 .orElse(new Row(true, true, Digest.WEEKLY.name()));
         record Choice(String kind, String delivery) {}
         Map<NoticeKind, Delivery> deliveries = new EnumMap<>(NoticeKind.class);
         jdbc.sql("select kind, delivery from notice_mail_preference where user_id = ?")
                 .param(userId)
-                .query(Choice.class)
+                .query(Rows.of(Choice.class))
                 .list()
                 .forEach(c -> kind(c.kind()).ifPresent(k -> deliveries.put(k, Delivery.valueOf(c.delivery()))));
         return new Settings(deliveries, Digest.valueOf(row.digest()), row.autoWatchStarted(), row.autoTrackReplied());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,7 @@ public class Notices {
                         left join forum f on f.id = n.forum_id
                         where n.user_id = ? order by n.created_at desc, n.id desc limit ? offset ?""")
                 .params(userId, PAGE_SIZE, (p - 1) * PAGE_SIZE)
-                .query(Notice.class)
+                .query(Rows.of(Notice.class))
                 .list();
         return new Page(notices, total, p, pages, unread(userId));
     }

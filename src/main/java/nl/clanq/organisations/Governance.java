@@ -15,6 +15,7 @@ import nl.clanq.catalog.ModuleView;
 import nl.clanq.organisations.Views.LicenceRequestView;
 import nl.clanq.organisations.Views.MembershipView;
 import nl.clanq.organisations.Views.OrganisationView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -282,7 +283,7 @@ public class Governance {
             String staffLabel) {
         OrganisationView o = jdbc.sql(Organisations.ORGANISATION + " where id = ? for update")
                 .param(organisationId)
-                .query(OrganisationView.class)
+                .query(Rows.of(OrganisationView.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         UserView previous = accounts.get(o.ownerUserId());

@@ -6,6 +6,7 @@ import nl.clanq.accounts.Accounts;
 import nl.clanq.catalog.Catalog;
 import nl.clanq.catalog.ModuleRetired;
 import nl.clanq.catalog.ModuleView;
+import nl.clanq.shared.db.Rows;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,7 +51,7 @@ class LicenceSuccession {
                         join organisation o on o.id = m.organisation_id
                         where l.module_id = ?""")
                 .param(retired.moduleId())
-                .query(Affected.class)
+                .query(Rows.of(Affected.class))
                 .list();
         jdbc.sql(
                         """

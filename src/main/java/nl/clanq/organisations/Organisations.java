@@ -8,6 +8,7 @@ import nl.clanq.organisations.Views.MembershipView;
 import nl.clanq.organisations.Views.OrganisationView;
 import nl.clanq.organisations.Views.PersonView;
 import nl.clanq.organisations.Views.Standing;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,7 +36,7 @@ public class Organisations {
     public Optional<OrganisationView> find(long id) {
         return jdbc.sql(ORGANISATION + " where id = ?")
                 .param(id)
-                .query(OrganisationView.class)
+                .query(Rows.of(OrganisationView.class))
                 .optional();
     }
 
@@ -49,7 +50,7 @@ public class Organisations {
                         ORGANISATION
                                 + " where id = (select organisation_id from organisation_member where user_id = ? and status = 'ACTIVE')")
                 .param(userId)
-                .query(OrganisationView.class)
+                .query(Rows.of(OrganisationView.class))
                 .optional();
     }
 
@@ -57,21 +58,21 @@ public class Organisations {
     public Optional<OrganisationView> ownedBy(long userId) {
         return jdbc.sql(ORGANISATION + " where owner_user_id = ?")
                 .param(userId)
-                .query(OrganisationView.class)
+                .query(Rows.of(OrganisationView.class))
                 .optional();
     }
 
     public List<MembershipView> memberships(long organisationId) {
         return jdbc.sql(MEMBERSHIP + " where m.organisation_id = ? order by m.applied_at")
                 .param(organisationId)
-                .query(MembershipView.class)
+                .query(Rows.of(MembershipView.class))
                 .list();
     }
 
     public Optional<MembershipView> membership(long membershipId) {
         return jdbc.sql(MEMBERSHIP + " where m.id = ?")
                 .param(membershipId)
-                .query(MembershipView.class)
+                .query(Rows.of(MembershipView.class))
                 .optional();
     }
 
@@ -82,7 +83,7 @@ public class Organisations {
                         from licence l join software_module s on s.id = l.module_id
                         where l.membership_id = ? order by s.position, lower(s.name)""")
                 .param(membershipId)
-                .query(LicenceView.class)
+                .query(Rows.of(LicenceView.class))
                 .list();
     }
 
@@ -122,7 +123,7 @@ public class Organisations {
                         where organisation_id = ? and status = 'OPEN' and expires_at > now()
                         order by created_at""")
                 .param(organisationId)
-                .query(InvitationView.class)
+                .query(Rows.of(InvitationView.class))
                 .list();
     }
 
@@ -151,7 +152,7 @@ public class Organisations {
                         from organisation_member om join organisation o on o.id = om.organisation_id
                         where om.user_id = :u and om.status = 'ACTIVE'""")
                 .param("u", userId)
-                .query(Standing.class)
+                .query(Rows.of(Standing.class))
                 .optional()
                 .orElse(new Standing(null, false, false, null));
     }

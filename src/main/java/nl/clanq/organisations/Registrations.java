@@ -16,6 +16,7 @@ import nl.clanq.legal.Acceptances;
 import nl.clanq.organisations.Views.Application;
 import nl.clanq.organisations.Views.MembershipView;
 import nl.clanq.organisations.Views.OrganisationView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -275,7 +276,7 @@ public class Registrations {
     private MembershipView pending(long membershipId) {
         MembershipView m = jdbc.sql(Organisations.MEMBERSHIP + " where m.id = ? for update of m")
                 .param(membershipId)
-                .query(MembershipView.class)
+                .query(Rows.of(MembershipView.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         if (!"PENDING".equals(m.status())) {

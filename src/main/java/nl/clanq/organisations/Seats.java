@@ -12,6 +12,7 @@ import nl.clanq.accounts.UserView;
 import nl.clanq.legal.Acceptances;
 import nl.clanq.organisations.Views.MembershipView;
 import nl.clanq.organisations.Views.OrganisationView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -123,7 +124,7 @@ public class Seats {
                         from invitation i join organisation o on o.id = i.organisation_id
                         where i.token_hash = ? and i.status = 'OPEN' and i.expires_at > ?""")
                 .params(Tokens.hash(token == null ? "" : token), now())
-                .query(OpenInvitation.class)
+                .query(Rows.of(OpenInvitation.class))
                 .optional();
     }
 
@@ -143,7 +144,7 @@ public class Seats {
                         from invitation i join organisation o on o.id = i.organisation_id
                         where i.token_hash = ? and i.status = 'OPEN' and i.expires_at > ? for update of i""")
                 .params(Tokens.hash(token), now())
-                .query(OpenInvitation.class)
+                .query(Rows.of(OpenInvitation.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         long userId = accounts.create(new NewAccount(
@@ -256,7 +257,7 @@ public class Seats {
         MembershipView m = jdbc.sql(
                         Organisations.MEMBERSHIP + " where m.id = ? and m.organisation_id = ? for update of m")
                 .params(membershipId, owner.organisationId())
-                .query(MembershipView.class)
+                .query(Rows.of(MembershipView.class))
                 .optional()
                 .orElseThrow(NotFoundException::new);
         if (!m.active()) {

@@ -12,6 +12,7 @@ import nl.clanq.accounts.SessionControl;
 import nl.clanq.accounts.UserView;
 import nl.clanq.organisations.Views.OrganisationView;
 import nl.clanq.organisations.Views.PersonView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,25 +106,47 @@ public class SecurityPolicies implements LoginPolicy {
     /** The policy of the organisation the person belongs to, if any. */
     @Transactional(readOnly = true)
     public Optional<Policy> policyOfUser(long userId) {
-        return jdbc.sql("select organisation_id from organisation_member where user_id = ? and status = 'ACTIVE'")
+        return jdbc.sql(
+                        """
+                        select m.organisation_id, s.require_two_factor, s.ip_allow_list, s.idle_minutes, s.locked_at
+                        from organisation_member m
+                        left join organisation_security s on s.organisation_id = m.organisation_id
+                        where m.user_id = ? and m.status = 'ACTIVE'""")
                 .param(userId)
-                .query(Long.class)
-                .optional()
-                .map(this::policy);
+                .query((rs, n) -> rs.getObject(2) == null
+                        ? new Policy(rs.getLong(1), false, List.of(), DEFAULT_IDLE_MINUTES, null)
+                        : new Policy(
+                                rs.getLong(1),
+                                rs.getBoolean(2),
+                                Arrays.asList((String[]) rs.getArray(3).getArray()),
+                                rs.getInt(4),
+                                rs.getObject(5, OffsetDateTime.class)))
+                .optional();
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Refusal> refusal(long userId, String clientAddress) {
-        return policyOfUser(userId).flatMap(p -> {
-            if (p.locked()) {
-                return Optional.of(Refusal.LOCKED);
-            }
-            if (!p.allows(clientAddress)) {
-                return Optional.of(Refusal.NETWORK);
-            }
-            return Optional.empty();
-        });
+        return policyOfUser(userId).flatMap(p -> refusal(p, clientAddress));
+    }
+
+    private static Optional<Refusal> refusal(Policy p, String clientAddress) {
+        if (p.locked()) {
+            return Optional.of(Refusal.LOCKED);
+        }
+        if (!p.allows(clientAddress)) {
+            return Optional.of(Refusal.NETWORK);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Verdict verdict(long userId, String clientAddress) {
+        Optional<Policy> policy = policyOfUser(userId);
+        return new Verdict(
+                policy.flatMap(p -> refusal(p, clientAddress)),
+                policy.map(Policy::idleMinutes).orElse(DEFAULT_IDLE_MINUTES));
     }
 
     @Override
@@ -255,7 +278,7 @@ public class SecurityPolicies implements LoginPolicy {
         return jdbc.sql(Organisations.ORGANISATION
                         + " where id in (select organisation_id from organisation_security where locked_at is not null)"
                         + " order by name")
-                .query(OrganisationView.class)
+                .query(Rows.of(OrganisationView.class))
                 .list();
     }
 

@@ -165,12 +165,12 @@ public class TopicSearch {
                         root.add(f.range().field("lastPostAt").between(from, to));
                     }
                 })
-                .highlighter(h -> h.plain()
+                .highlighter(h -> h.fastVector()
                         .encoder(HighlighterEncoder.HTML)
                         .tag(MARK_OPEN, MARK_CLOSE)
                         .fragmentSize(180)
                         .numberOfFragments(1))
-                .highlighter("title", h -> h.plain()
+                .highlighter("title", h -> h.fastVector()
                         .encoder(HighlighterEncoder.HTML)
                         .tag(MARK_OPEN, MARK_CLOSE)
                         .fragmentSize(Posting.TITLE_MAX + 10)

@@ -88,17 +88,19 @@ class SessionGuard extends OncePerRequestFilter {
         if (principal.isStaff()) {
             return null;
         }
-        Optional<LoginPolicy.Refusal> refusal = policies.stream()
-                .flatMap(p -> p.refusal(principal.id(), request.getRemoteAddr()).stream())
-                .findFirst();
+        List<LoginPolicy.Verdict> verdicts = policies.stream()
+                .map(p -> p.verdict(principal.id(), request.getRemoteAddr()))
+                .toList();
+        Optional<LoginPolicy.Refusal> refusal =
+                verdicts.stream().flatMap(v -> v.refusal().stream()).findFirst();
         if (refusal.isPresent()) {
             return new Ending(
                     "/login/refused/" + refusal.get().name().toLowerCase(),
                     refusal.get() == LoginPolicy.Refusal.BLOCKED ? principal.id() : null);
         }
         if (session != null) {
-            policies.stream()
-                    .mapToInt(p -> p.idleMinutes(principal.id()))
+            verdicts.stream()
+                    .mapToInt(LoginPolicy.Verdict::idleMinutes)
                     .filter(minutes -> minutes < LoginPolicy.NO_IDLE_LIMIT)
                     .min()
                     .ifPresent(minutes -> {

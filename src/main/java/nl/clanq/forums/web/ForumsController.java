@@ -287,9 +287,10 @@ public class ForumsController {
         }
         int p = Math.min(Math.max(page, 1), pages);
         List<PostView> posts = forums.posts(topic, p);
-        posting.countView(id);
-        if (!posts.isEmpty()) {
-            posting.markRead(reader.userId(), id, posts.get(posts.size() - 1).position());
+        if (posts.isEmpty()) {
+            posting.countView(id);
+        } else {
+            posting.recordView(reader.userId(), id, posts.get(posts.size() - 1).position());
         }
         String replyBody = "";
         if (quote != null) {

@@ -6,6 +6,7 @@ import nl.clanq.forums.ForumAccess;
 import nl.clanq.forums.ForumRef;
 import nl.clanq.forums.Forums;
 import nl.clanq.forums.Reader;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -71,7 +72,7 @@ public class MentionsController {
                 .param("module", f.moduleId())
                 .param("prefix", prefix + "%")
                 .param("limit", LIMIT)
-                .query(Suggestion.class)
+                .query(Rows.of(Suggestion.class))
                 .list();
     }
 }

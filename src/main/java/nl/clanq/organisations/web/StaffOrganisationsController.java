@@ -12,6 +12,7 @@ import nl.clanq.organisations.Views.LicenceView;
 import nl.clanq.organisations.Views.MembershipView;
 import nl.clanq.organisations.Views.OrganisationView;
 import nl.clanq.organisations.Views.PersonView;
+import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.FormErrors;
 import nl.clanq.shared.web.UiAdvice;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,7 +129,7 @@ public class StaffOrganisationsController {
                         where lower(o.name) like ? or o.kvk_number like ? or lower(o.city) like ?
                         order by lower(o.name) limit 200""")
                 .params(like, like, like)
-                .query(OrganisationRow.class)
+                .query(Rows.of(OrganisationRow.class))
                 .list();
         model.addAttribute("view", new ListView(q, rows));
         return "organisations/staff-organisations";
