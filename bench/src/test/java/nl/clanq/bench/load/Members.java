@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The generated members the virtual users play, read from the dataset's database: for each, a
  * module forum it may read, topics of at least 20 posts in its forums (the reference page), a
- * module of its community for the directory and a conversation it takes part in. Access follows
+ * module of its community for the directory and a conversation it takes part in. Topics are open
+ * ones, so a reply is accepted. Access follows
  * Clanq's rules (active membership with a seat; general forums, or module forums with a licence),
  * so no virtual user asks for a page it would get a 404 for.
  */
@@ -42,7 +43,8 @@ final class Members {
                  order by r.forum_id limit 1) as module_id,
                 (select string_agg(x.id::text, ',') from (
                     select t.id from readable r join topic t on t.forum_id = r.forum_id
-                    where r.user_id = u.id and t.reply_count >= 19 and t.deleted_at is null and t.merged_into is null
+                    where r.user_id = u.id and t.reply_count >= 19 and not t.closed
+                      and t.deleted_at is null and t.merged_into is null
                     order by t.id limit 10) x) as topics,
                 (select min(p.conversation_id) from conversation_participant p
                  where p.user_id = u.id and p.left_at is null) as conversation

@@ -144,13 +144,15 @@ final class Summary {
             line(md, "");
             line(md, "| Arrivals per s | Requests | Achieved req/s | p50 | p95 | p99 | max | Errors |");
             line(md, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+            // The rate from which p99 stays above 100 ms; a single slow step below it is noise
+            // (a collection or an index merge), reported in the table but not taken as the limit.
             Results.Series passed = null;
             Results.Series lastUnder = null;
             for (Results.Series s : ramp) {
                 line(
                         md,
                         "| %s | %d | %.0f | %d | %d | %d | %d | %d |",
-                        s.step().replaceAll("\\D", "").replaceFirst("^0+", ""),
+                        rate(s),
                         s.count(),
                         s.perSecond(),
                         s.p50(),
@@ -158,9 +160,13 @@ final class Summary {
                         s.p99(),
                         s.max(),
                         s.ko());
-                if (passed == null && s.p99() > 100) {
-                    passed = s;
-                } else if (passed == null) {
+                // A step that failed more than 1 % of its requests is past the limit whatever its times.
+                if (s.p99() > 100 || s.ko() * 100 > s.count()) {
+                    if (passed == null) {
+                        passed = s;
+                    }
+                } else {
+                    passed = null;
                     lastUnder = s;
                 }
             }
@@ -168,7 +174,7 @@ final class Summary {
             if (passed != null) {
                 line(
                         md,
-                        "p99 passes 100 ms at %s arrivals per second%s.",
+                        "p99 passes 100 ms from %s arrivals per second on%s.",
                         rate(passed),
                         lastUnder == null ? "" : " (still " + lastUnder.p99() + " ms at " + rate(lastUnder) + ")");
             } else {

@@ -1,0 +1,78 @@
+package nl.clanq.shared.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class RequestLimiterTests {
+
+    private static RequestLimiter limiter(int places) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages/shared");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return new RequestLimiter(places, Duration.ofMillis(50), messages);
+    }
+
+    private static MockHttpServletRequest get(String path, Locale locale) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.addPreferredLocale(locale);
+        return request;
+    }
+
+    @Test
+    void anOverloadIsAnsweredWithAShortBusyPageInsteadOfBeingTakenOn() throws Exception {
+        RequestLimiter limiter = limiter(1);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> slow = executor.submit(() -> {
+                limiter.doFilter(
+                        get("/topics/1", Locale.forLanguageTag("nl")), new MockHttpServletResponse(), (rq, rs) -> {
+                            inside.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+                return null;
+            });
+            inside.await();
+
+            MockHttpServletResponse busy = new MockHttpServletResponse();
+            MockFilterChain chain = new MockFilterChain();
+            limiter.doFilter(get("/forums", Locale.forLanguageTag("nl")), busy, chain);
+            assertThat(busy.getStatus()).isEqualTo(503);
+            assertThat(busy.getHeader("Retry-After")).isEqualTo("5");
+            assertThat(busy.getContentAsString()).contains("Het is even te druk");
+            assertThat(chain.getRequest())
+                    .as("the busy request is not worked on")
+                    .isNull();
+
+            // Live streams stay open as long as a page: they never take a place.
+            MockFilterChain stream = new MockFilterChain();
+            limiter.doFilter(get("/messages/stream", Locale.ENGLISH), new MockHttpServletResponse(), stream);
+            assertThat(stream.getRequest()).isNotNull();
+
+            release.countDown();
+            slow.get();
+        }
+        MockFilterChain after = new MockFilterChain();
+        MockHttpServletResponse ok = new MockHttpServletResponse();
+        limiter.doFilter(get("/forums", Locale.ENGLISH), ok, after);
+        assertThat(after.getRequest())
+                .as("a freed place admits the next request")
+                .isNotNull();
+        assertThat(ok.getStatus()).isEqualTo(200);
+    }
+}
