@@ -279,9 +279,8 @@ public class Posting {
         jdbc.sql(
                         """
                         insert into topic_read (user_id, topic_id, last_position, read_at) values (?, ?, ?, now())
-                        on conflict (user_id, topic_id) do update
-                            set last_position = greatest(topic_read.last_position, excluded.last_position),
-                                read_at = excluded.read_at""")
+                        """
+                                + READ_MARK_KEPT_FORWARD)
                 .params(userId, topicId, position)
                 .update();
     }
@@ -301,6 +300,13 @@ public class Posting {
                 .update();
     }
 
+    /** A read mark only moves forward: reading an older page keeps the furthest position read. */
+    private static final String READ_MARK_KEPT_FORWARD =
+            """
+            on conflict (user_id, topic_id) do update
+                set last_position = greatest(topic_read.last_position, excluded.last_position),
+                    read_at = excluded.read_at""";
+
     /**
      * A member opened a page of a topic: one more view, and read up to {@code lastPosition}, in one
      * statement. Committed without waiting for the disk: a view or read mark lost in a crash
@@ -313,9 +319,8 @@ public class Posting {
                         viewed as (update topic set view_count = view_count + 1 where id = ?)
                         insert into topic_read (user_id, topic_id, last_position, read_at)
                         select ?, ?, ?, now() from relaxed
-                        on conflict (user_id, topic_id) do update
-                            set last_position = greatest(topic_read.last_position, excluded.last_position),
-                                read_at = excluded.read_at""")
+                        """
+                                + READ_MARK_KEPT_FORWARD)
                 .params(topicId, userId, topicId, lastPosition)
                 .update();
     }

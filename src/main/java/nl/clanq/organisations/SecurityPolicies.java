@@ -15,6 +15,7 @@ import nl.clanq.organisations.Views.PersonView;
 import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Service;
@@ -93,15 +94,25 @@ public class SecurityPolicies implements LoginPolicy {
                         select organisation_id, require_two_factor, ip_allow_list, idle_minutes, locked_at
                         from organisation_security where organisation_id = ?""")
                 .param(organisationId)
-                .query((rs, n) -> new Policy(
-                        rs.getLong(1),
-                        rs.getBoolean(2),
-                        Arrays.asList((String[]) rs.getArray(3).getArray()),
-                        rs.getInt(4),
-                        rs.getObject(5, OffsetDateTime.class)))
+                .query(POLICY)
                 .optional()
-                .orElse(new Policy(organisationId, false, List.of(), DEFAULT_IDLE_MINUTES, null));
+                .orElse(defaultPolicy(organisationId));
     }
+
+    /** An organisation that never set a policy: no second step, any network, the default idle limit. */
+    private static Policy defaultPolicy(long organisationId) {
+        return new Policy(organisationId, false, List.of(), DEFAULT_IDLE_MINUTES, null);
+    }
+
+    /** Maps (organisation id, require_two_factor, ip_allow_list, idle_minutes, locked_at); no settings row: the default. */
+    private static final RowMapper<Policy> POLICY = (rs, n) -> rs.getObject(2) == null
+            ? defaultPolicy(rs.getLong(1))
+            : new Policy(
+                    rs.getLong(1),
+                    rs.getBoolean(2),
+                    Arrays.asList((String[]) rs.getArray(3).getArray()),
+                    rs.getInt(4),
+                    rs.getObject(5, OffsetDateTime.class));
 
     /** The policy of the organisation the person belongs to, if any. */
     @Transactional(readOnly = true)
@@ -113,14 +124,7 @@ public class SecurityPolicies implements LoginPolicy {
                         left join organisation_security s on s.organisation_id = m.organisation_id
                         where m.user_id = ? and m.status = 'ACTIVE'""")
                 .param(userId)
-                .query((rs, n) -> rs.getObject(2) == null
-                        ? new Policy(rs.getLong(1), false, List.of(), DEFAULT_IDLE_MINUTES, null)
-                        : new Policy(
-                                rs.getLong(1),
-                                rs.getBoolean(2),
-                                Arrays.asList((String[]) rs.getArray(3).getArray()),
-                                rs.getInt(4),
-                                rs.getObject(5, OffsetDateTime.class)))
+                .query(POLICY)
                 .optional();
     }
 

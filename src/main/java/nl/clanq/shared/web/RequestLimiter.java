@@ -15,6 +15,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -32,14 +33,17 @@ public class RequestLimiter extends OncePerRequestFilter {
     private final Semaphore places;
     private final Duration wait;
     private final MessageSource messages;
+    private final LocaleResolver locales;
 
     RequestLimiter(
             @Value("${clanq.web.max-concurrent-requests:32}") int places,
             @Value("${clanq.web.max-queue-wait:10s}") Duration wait,
-            MessageSource messages) {
+            MessageSource messages,
+            LocaleResolver locales) {
         this.places = new Semaphore(places, true);
         this.wait = wait;
         this.messages = messages;
+        this.locales = locales;
     }
 
     @Override
@@ -71,10 +75,8 @@ public class RequestLimiter extends OncePerRequestFilter {
 
     /** A page without database or session: the server is too busy for either. */
     private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale =
-                request.getLocale() != null && request.getLocale().getLanguage().equals("en")
-                        ? Locale.ENGLISH
-                        : Locale.forLanguageTag("nl");
+        // The language the person chose (a cookie), as on every other page; no session is read.
+        Locale locale = locales.resolveLocale(request);
         String title = HtmlUtils.htmlEscape(messages.getMessage("error.503.title", null, locale));
         String text = HtmlUtils.htmlEscape(messages.getMessage("error.503.text", null, locale));
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

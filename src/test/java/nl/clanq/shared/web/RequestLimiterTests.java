@@ -12,6 +12,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 class RequestLimiterTests {
 
@@ -20,7 +21,9 @@ class RequestLimiterTests {
         messages.setBasename("messages/shared");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        return new RequestLimiter(places, Duration.ofMillis(50), messages);
+        CookieLocaleResolver locales = new CookieLocaleResolver(WebConfig.LANGUAGE_COOKIE);
+        locales.setDefaultLocale(WebConfig.DUTCH);
+        return new RequestLimiter(places, Duration.ofMillis(50), messages, locales);
     }
 
     private static MockHttpServletRequest get(String path, Locale locale) {
@@ -58,6 +61,13 @@ class RequestLimiterTests {
             assertThat(chain.getRequest())
                     .as("the busy request is not worked on")
                     .isNull();
+
+            // In the language the person chose, as every other page.
+            MockHttpServletRequest english = get("/forums", Locale.forLanguageTag("nl"));
+            english.setCookies(new jakarta.servlet.http.Cookie(WebConfig.LANGUAGE_COOKIE, "en"));
+            MockHttpServletResponse busyEnglish = new MockHttpServletResponse();
+            limiter.doFilter(english, busyEnglish, new MockFilterChain());
+            assertThat(busyEnglish.getContentAsString()).contains("Clanq is busy");
 
             // Live streams stay open as long as a page: they never take a place.
             MockFilterChain stream = new MockFilterChain();
