@@ -28,11 +28,12 @@ public class ForumAccess {
         if (staff) {
             return new Reader(userId, true, Set.of(), Set.of());
         }
-        Set<Long> vendors = new HashSet<>(organisations.communities(userId));
+        Organisations.Licensing licensing = organisations.licensing(userId);
+        Set<Long> vendors = new HashSet<>(licensing.communities());
         if (vendors.isEmpty()) {
             return new Reader(userId, false, Set.of(), Set.of());
         }
-        List<Long> modules = organisations.licensedModules(userId);
+        List<Long> modules = licensing.modules();
         List<Long> readable = jdbc.sql(
                         """
                         select id from forum

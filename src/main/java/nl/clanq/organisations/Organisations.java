@@ -197,16 +197,25 @@ public class Organisations {
                 .list();
     }
 
-    /** Module ids the person may use now: confirmed licences of active memberships they have a seat in (C5). */
-    public List<Long> licensedModules(long userId) {
+    /** C5: the vendor communities the person belongs to now, and the modules licensed to them there (confirmed). */
+    public record Licensing(List<Long> communities, List<Long> modules) {}
+
+    /** {@link #communities} and the licensed modules together, in one query (asked on every forum page). */
+    public Licensing licensing(long userId) {
         return jdbc.sql(
                         """
-                        select distinct l.module_id from membership_seat s
+                        select coalesce(array_agg(distinct m.vendor_id), '{}') as communities,
+                               coalesce(array_agg(distinct l.module_id) filter (where l.module_id is not null), '{}') as modules
+                        from membership_seat s
                         join membership m on m.id = s.membership_id and m.status = 'ACTIVE'
-                        join licence l on l.membership_id = m.id and l.confirmed_at is not null
+                        left join licence l on l.membership_id = m.id and l.confirmed_at is not null
                         where s.user_id = ?""")
                 .param(userId)
-                .query(Long.class)
-                .list();
+                .query((rs, n) -> new Licensing(longs(rs.getArray("communities")), longs(rs.getArray("modules"))))
+                .single();
+    }
+
+    private static List<Long> longs(java.sql.Array array) throws java.sql.SQLException {
+        return List.of((Long[]) array.getArray());
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The security policies an owner sets for the organisation (S3 two-step verification for all, S4
@@ -114,9 +116,41 @@ public class SecurityPolicies implements LoginPolicy {
                     rs.getInt(4),
                     rs.getObject(5, OffsetDateTime.class));
 
-    /** The policy of the organisation the person belongs to, if any. */
+    /** Request attribute (name prefix) holding a person's policy once read in this request. */
+    private static final String READ_IN_THIS_REQUEST = SecurityPolicies.class.getName() + ".policyOfUser.";
+
+    /**
+     * The policy of the organisation the person belongs to, if any. The session guard and the
+     * membership gate both ask on every request; the database is asked once per request.
+     */
     @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
     public Optional<Policy> policyOfUser(long userId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = READ_IN_THIS_REQUEST + userId;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Optional<?> read) {
+            return (Optional<Policy>) read;
+        }
+        Optional<Policy> policy = readPolicyOfUser(userId);
+        if (request != null) {
+            request.setAttribute(key, policy, RequestAttributes.SCOPE_REQUEST);
+        }
+        return policy;
+    }
+
+    /** After a change in this request, its next question reads the policy again. */
+    private static void forgetPoliciesReadInThisRequest() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(READ_IN_THIS_REQUEST)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
+            }
+        }
+    }
+
+    private Optional<Policy> readPolicyOfUser(long userId) {
         return jdbc.sql(
                         """
                         select m.organisation_id, s.require_two_factor, s.ip_allow_list, s.idle_minutes, s.locked_at
@@ -169,6 +203,7 @@ public class SecurityPolicies implements LoginPolicy {
     public record Settings(boolean requireTwoFactor, List<String> ipAllowList, int idleMinutes) {}
 
     public void update(Owner owner, Settings s) {
+        forgetPoliciesReadInThisRequest();
         Policy before = policy(owner.organisationId());
         jdbc.sql(
                         """
@@ -221,6 +256,7 @@ public class SecurityPolicies implements LoginPolicy {
      * step: every session of its people ends at once, nobody of it can log in, staff are alerted.
      */
     public LockOutcome lock(Owner owner, String password) {
+        forgetPoliciesReadInThisRequest();
         if (!accounts.passwordMatches(owner.userId(), password)) {
             return LockOutcome.WRONG_PASSWORD;
         }
@@ -252,6 +288,7 @@ public class SecurityPolicies implements LoginPolicy {
 
     /** S10: only staff lift a lock, after recording whom they verified and how. */
     public void lift(long organisationId, String verifiedPerson, String verification, long staffId, String staffLabel) {
+        forgetPoliciesReadInThisRequest();
         Policy p = policy(organisationId);
         if (!p.locked()) {
             throw new NotFoundException();

@@ -401,6 +401,45 @@ class ForumsIntegrationTests {
         assertThat(count(get("/topics/" + topic).param("page", "1"), reader)).isEqualTo(topicFew);
     }
 
+    /**
+     * A topic page read with a real session (Spring Session in the database, every per-request
+     * check of a member) costs a small, fixed number of statements: each is a round trip to the
+     * database on the most visited page (issue #10).
+     */
+    @Test
+    void aTopicPageReadWithASessionStaysWithinItsStatementBudget() throws Exception {
+        long author = fixtures.member(fixtures.organisation());
+        ForumRef f = forum(0);
+        long topic = ask(author, f, "Onderwerp met een sessie gelezen");
+        for (int i = 0; i < 25; i++) {
+            reply(author, topic, "Reactie met wat meer tekst, zodat de pagina groter wordt dan een buffer " + i);
+        }
+        MvcResult login = perform(post("/login")
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr("192.0.2.77");
+                    return request;
+                })
+                .param(
+                        "email",
+                        jdbc.sql("select email from app_user where id = ?")
+                                .param(author)
+                                .query(String.class)
+                                .single())
+                .param("password", Fixtures.PASSWORD));
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/start");
+        jakarta.servlet.http.Cookie session = login.getResponse().getCookie("CLANQ_SESSION");
+        perform(get("/topics/" + topic).param("page", "1").cookie(session));
+
+        QueryCounter.start();
+        MvcResult page = perform(get("/topics/" + topic).param("page", "2").cookie(session));
+        int statements = QueryCounter.stop();
+        assertThat(page.getResponse().getContentAsString()).contains("buffer 24");
+        // Session read and (no-op) update, the guards (block, policy, terms, standing), the header
+        // (owned organisation), the reader's licences and forums, then topic, posts, view and notes.
+        assertThat(statements).isLessThanOrEqualTo(14);
+    }
+
     private int count(MockHttpServletRequestBuilder request, UserDetails reader) throws Exception {
         QueryCounter.start();
         perform(request.with(user(reader)));

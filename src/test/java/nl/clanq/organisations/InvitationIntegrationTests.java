@@ -185,7 +185,7 @@ class InvitationIntegrationTests {
                         .single())
                 .isEqualTo("ACTIVE");
         // The seat gives the organisation's licences, and the newcomer reaches the member pages.
-        assertThat(organisations.licensedModules(userId))
+        assertThat(organisations.licensing(userId).modules())
                 .containsExactly(fixtures.modules().get(0).id());
         MvcResult start = perform(get("/start").with(user(fixtures.principal(userId))));
         assertThat(start.getResponse().getStatus()).isEqualTo(200);

@@ -169,6 +169,55 @@ class SecurityPolicyIntegrationTests {
     }
 
     @Test
+    void theIdleClockIsKeptToTheMinuteWithoutAWritePerClick_S5() throws Exception {
+        Fixtures.Org org = fixtures.organisation();
+        long member = fixtures.member(org);
+        Cookie session = login(email(member), from("192.0.2.10", null));
+        String id = new String(java.util.Base64.getDecoder().decode(session.getValue()));
+
+        // Last active 30 s ago: a click within the minute leaves the stored time as it is.
+        long halfAMinuteAgo = System.currentTimeMillis() - 30_000;
+        lastAccessOf(id, halfAMinuteAgo);
+        assertThat(perform(get("/start").cookie(session)).getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(lastAccessOf(id)).isEqualTo(halfAMinuteAgo);
+
+        // Last active two minutes ago: the click counts, and the idle limit runs from now.
+        long before = System.currentTimeMillis();
+        lastAccessOf(id, before - 120_000);
+        assertThat(perform(get("/start").cookie(session)).getResponse().getStatus())
+                .isEqualTo(200);
+        assertThat(lastAccessOf(id)).isGreaterThanOrEqualTo(before);
+        assertThat(jdbc.sql("select expiry_time - last_access_time from spring_session where session_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(60 * 60 * 1000L);
+
+        // Idle past the limit: the next click finds the session ended.
+        lastAccessOf(id, before - 61 * 60 * 1000L);
+        jdbc.sql("update spring_session set expiry_time = last_access_time + max_inactive_interval * 1000::bigint"
+                        + " where session_id = ?")
+                .param(id)
+                .update();
+        assertThat(perform(get("/start").cookie(session)).getResponse().getRedirectedUrl())
+                .endsWith("/login");
+    }
+
+    private long lastAccessOf(String sessionId) {
+        return jdbc.sql("select last_access_time from spring_session where session_id = ?")
+                .param(sessionId)
+                .query(Long.class)
+                .single();
+    }
+
+    private void lastAccessOf(String sessionId, long millis) {
+        jdbc.sql("update spring_session set last_access_time = ? where session_id = ?")
+                .params(millis, sessionId)
+                .update();
+    }
+
+    @Test
     void emergencyLockEndsEverySessionAndAlertsStaff_S10() throws Exception {
         Fixtures.Org org = fixtures.organisation();
         long member = fixtures.member(org);

@@ -115,7 +115,7 @@ class StaffApprovalIntegrationTests {
         var owner = fixtures.principal(r.userId());
         assertThat(perform(get("/start").with(user(owner))).getResponse().getRedirectedUrl())
                 .endsWith("/pending");
-        assertThat(organisations.licensedModules(r.userId())).isEmpty();
+        assertThat(organisations.licensing(r.userId()).modules()).isEmpty();
         assertThat(perform(get("/staff/registrations").with(user(fixtures.staff())))
                         .getResponse()
                         .getContentAsString())
@@ -132,7 +132,7 @@ class StaffApprovalIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
-        assertThat(organisations.licensedModules(r.userId())).containsExactlyInAnyOrderElementsOf(r.modules());
+        assertThat(organisations.licensing(r.userId()).modules()).containsExactlyInAnyOrderElementsOf(r.modules());
         TestMail.ReceivedMail mail = TestMail.awaitMail(email, "is actief");
         assertThat(mail.subject()).contains("Personeelsplein");
         MvcResult start = perform(get("/start").with(user(owner)));
@@ -199,7 +199,7 @@ class StaffApprovalIntegrationTests {
         assertThat(perform(get("/pending").with(user(owner))).getResponse().getContentAsString())
                 .contains("De aanmelding voor de Personeelsplein-community is afgewezen.")
                 .contains(reason);
-        assertThat(organisations.licensedModules(r.userId())).isEmpty();
+        assertThat(organisations.licensing(r.userId()).modules()).isEmpty();
     }
 
     @Test
@@ -210,7 +210,7 @@ class StaffApprovalIntegrationTests {
         long added = fixtures.modules().get(3).id();
         var owner = fixtures.principal(org.ownerId());
         // The organisation holds the first module; it asks for the fourth instead.
-        assertThat(organisations.licensedModules(member)).containsExactly(kept);
+        assertThat(organisations.licensing(member).modules()).containsExactly(kept);
 
         MvcResult requested = perform(post("/organisation/memberships/" + org.membershipId() + "/licences")
                 .with(user(owner))
@@ -220,8 +220,8 @@ class StaffApprovalIntegrationTests {
 
         assertThat(requested.getResponse().getRedirectedUrl())
                 .isEqualTo("/organisation/memberships/" + org.membershipId() + "/licences");
-        assertThat(organisations.licensedModules(org.ownerId())).containsExactly(kept);
-        assertThat(organisations.licensedModules(member)).containsExactly(kept);
+        assertThat(organisations.licensing(org.ownerId()).modules()).containsExactly(kept);
+        assertThat(organisations.licensing(member).modules()).containsExactly(kept);
         assertThat(perform(get("/organisation/memberships/" + org.membershipId() + "/licences")
                                 .with(user(owner)))
                         .getResponse()
@@ -243,8 +243,8 @@ class StaffApprovalIntegrationTests {
                 .param("note", "Licentie gezien."));
 
         assertThat(decided.getResponse().getRedirectedUrl()).isEqualTo("/staff/licence-requests");
-        assertThat(organisations.licensedModules(org.ownerId())).containsExactly(added);
-        assertThat(organisations.licensedModules(member)).containsExactly(added);
+        assertThat(organisations.licensing(org.ownerId()).modules()).containsExactly(added);
+        assertThat(organisations.licensing(member).modules()).containsExactly(added);
         TestMail.ReceivedMail mail =
                 TestMail.awaitMail(org.ownerEmail(), "Uw licentiewijziging voor de Personeelsplein-community");
         assertThat(mail.text()).contains("bevestigd").contains("Licentie gezien.");
@@ -269,7 +269,7 @@ class StaffApprovalIntegrationTests {
                 .param("approve", "false")
                 .param("note", "Geen licentie voor rapportage gevonden."));
 
-        assertThat(organisations.licensedModules(org.ownerId())).containsExactly(kept);
+        assertThat(organisations.licensing(org.ownerId()).modules()).containsExactly(kept);
         TestMail.ReceivedMail mail =
                 TestMail.awaitMail(org.ownerEmail(), "Uw licentiewijziging voor de Personeelsplein-community");
         assertThat(mail.text()).contains("niet doorgevoerd").contains("Geen licentie voor rapportage gevonden.");
@@ -281,7 +281,7 @@ class StaffApprovalIntegrationTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
-        assertThat(organisations.licensedModules(org.ownerId())).containsExactly(kept);
+        assertThat(organisations.licensing(org.ownerId()).modules()).containsExactly(kept);
     }
 
     @Test
@@ -318,7 +318,7 @@ class StaffApprovalIntegrationTests {
                 .contains("Testorganisatie — " + vendorName)
                 .contains("/staff/registrations/" + membershipId + "/approve");
         // No access to the new vendor's module before staff approve; the first community still works.
-        assertThat(organisations.licensedModules(org.ownerId())).doesNotContain(moduleId);
+        assertThat(organisations.licensing(org.ownerId()).modules()).doesNotContain(moduleId);
         assertThat(perform(get("/start").with(user(owner))).getResponse().getStatus())
                 .isEqualTo(200);
 
@@ -326,7 +326,7 @@ class StaffApprovalIntegrationTests {
                 .with(user(fixtures.staff()))
                 .with(csrf()));
 
-        assertThat(organisations.licensedModules(org.ownerId())).contains(moduleId);
+        assertThat(organisations.licensing(org.ownerId()).modules()).contains(moduleId);
         TestMail.awaitMail(org.ownerEmail(), "Uw lidmaatschap van de " + vendorName + "-community is actief");
     }
 

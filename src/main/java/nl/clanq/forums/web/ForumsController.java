@@ -267,14 +267,15 @@ public class ForumsController {
             HttpServletResponse response,
             Model model) {
         Reader reader = reader(principal);
-        Optional<Long> mergedInto = forums.mergedInto(reader, id);
-        if (mergedInto.isPresent()) {
+        Optional<TopicView> found = forums.findTopic(reader, id);
+        if (found.isEmpty()) {
             // C13: a merged duplicate's address leads to the topic it joined, permanently.
+            Long mergedInto = forums.mergedInto(reader, id).orElseThrow(NotFoundException::new);
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            response.setHeader("Location", "/topics/" + mergedInto.get());
+            response.setHeader("Location", "/topics/" + mergedInto);
             return null;
         }
-        TopicView topic = forums.topic(reader, id);
+        TopicView topic = found.get();
         int pages = forums.pages(topic);
         if (page == null) {
             // Open at the first unread post.

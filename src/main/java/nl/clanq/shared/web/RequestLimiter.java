@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -20,27 +21,32 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * A bulkhead in front of everything: at most {@code clanq.web.max-concurrent-requests} requests are
- * worked on at once; the next ones wait (costing a virtual thread, nothing more) and get a short
- * 503 page with {@code Retry-After} if no place frees up in time. Without it, every request of an
- * overload is taken on at once with virtual threads, each holding its session and page, until the
- * heap runs out (seen in the benchmark's ramp, issue #10). Live streams are not counted: they stay
- * open for as long as a page is.
+ * worked on at once; at most {@code clanq.web.max-queued-requests} more wait for a place, and get a
+ * short 503 page with {@code Retry-After} if none frees up in time. Anything beyond that gets the
+ * 503 page at once. Without the bound, every request of an overload is taken on with virtual
+ * threads, and each waiting request keeps about 80 kB of Tomcat buffers until the heap runs out
+ * (a heap dump of the benchmark's ramp, issue #10: 650 waiting requests held 50 MB). Live streams
+ * are not counted: they stay open for as long as a page is.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestLimiter extends OncePerRequestFilter {
 
     private final Semaphore places;
+    private final int maxQueued;
+    private final AtomicInteger queued = new AtomicInteger();
     private final Duration wait;
     private final MessageSource messages;
     private final LocaleResolver locales;
 
     RequestLimiter(
             @Value("${clanq.web.max-concurrent-requests:32}") int places,
+            @Value("${clanq.web.max-queued-requests:128}") int maxQueued,
             @Value("${clanq.web.max-queue-wait:10s}") Duration wait,
             MessageSource messages,
             LocaleResolver locales) {
         this.places = new Semaphore(places, true);
+        this.maxQueued = maxQueued;
         this.wait = wait;
         this.messages = messages;
         this.locales = locales;
@@ -55,14 +61,7 @@ public class RequestLimiter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admitted;
-        try {
-            admitted = places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            admitted = false;
-        }
-        if (!admitted) {
+        if (!admit()) {
             busy(request, response);
             return;
         }
@@ -71,6 +70,26 @@ public class RequestLimiter extends OncePerRequestFilter {
         } finally {
             places.release();
         }
+    }
+
+    /** A place at once, or after waiting in line (in order of arrival) if the line is not full. */
+    private boolean admit() {
+        try {
+            if (queued.incrementAndGet() > maxQueued) {
+                return false;
+            }
+            return places.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            queued.decrementAndGet();
+        }
+    }
+
+    /** Whether the line is full: the next request would be turned away at once. */
+    boolean lineIsFull() {
+        return queued.get() >= maxQueued;
     }
 
     /** A page without database or session: the server is too busy for either. */

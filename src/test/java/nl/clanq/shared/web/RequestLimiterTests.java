@@ -17,13 +17,17 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 class RequestLimiterTests {
 
     private static RequestLimiter limiter(int places) {
+        return limiter(places, 100, Duration.ofMillis(50));
+    }
+
+    private static RequestLimiter limiter(int places, int maxQueued, Duration wait) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages/shared");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         CookieLocaleResolver locales = new CookieLocaleResolver(WebConfig.LANGUAGE_COOKIE);
         locales.setDefaultLocale(WebConfig.DUTCH);
-        return new RequestLimiter(places, Duration.ofMillis(50), messages, locales);
+        return new RequestLimiter(places, maxQueued, wait, messages, locales);
     }
 
     private static MockHttpServletRequest get(String path, Locale locale) {
@@ -84,5 +88,52 @@ class RequestLimiterTests {
                 .as("a freed place admits the next request")
                 .isNotNull();
         assertThat(ok.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void whenTheLineIsFullTheNextRequestIsAnsweredAtOnce() throws Exception {
+        RequestLimiter limiter = limiter(1, 1, Duration.ofSeconds(30));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> working = executor.submit(() -> {
+                limiter.doFilter(get("/topics/1", Locale.ENGLISH), new MockHttpServletResponse(), (rq, rs) -> {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                return null;
+            });
+            inside.await();
+            MockFilterChain waitingChain = new MockFilterChain();
+            MockHttpServletResponse waitingResponse = new MockHttpServletResponse();
+            Future<?> waiting = executor.submit(() -> {
+                limiter.doFilter(get("/forums", Locale.ENGLISH), waitingResponse, waitingChain);
+                return null;
+            });
+            while (!limiter.lineIsFull()) {
+                Thread.sleep(5);
+            }
+
+            MockHttpServletResponse busy = new MockHttpServletResponse();
+            MockFilterChain turnedAway = new MockFilterChain();
+            limiter.doFilter(get("/forums", Locale.ENGLISH), busy, turnedAway);
+            assertThat(busy.getStatus()).isEqualTo(503);
+            assertThat(turnedAway.getRequest()).isNull();
+            assertThat(waiting)
+                    .as("the request in line still waits for its place")
+                    .isNotDone();
+
+            release.countDown();
+            working.get();
+            waiting.get();
+            assertThat(waitingChain.getRequest())
+                    .as("the one in line gets the freed place")
+                    .isNotNull();
+            assertThat(waitingResponse.getStatus()).isEqualTo(200);
+        }
     }
 }
