@@ -70,16 +70,19 @@ public class Forums {
         return List.copyOf(communities.values());
     }
 
+    /** Per forum the reader may read: topics active in the last 60 days that they have not read to the end. */
     private Map<Long, Integer> unreadTopicsPerForum(Reader reader) {
         Map<Long, Integer> unread = new LinkedHashMap<>();
         jdbc.sql(
                         """
                         select t.forum_id, count(*) from topic t
-                        left join topic_read r on r.topic_id = t.id and r.user_id = ?
+                        left join topic_read r on r.topic_id = t.id and r.user_id = :reader
                         where (r.topic_id is null or r.last_position < t.reply_count)
-                          and t.last_post_at > now() - interval '60 days' and t.merged_into is null and t.deleted_at is null
-                        group by t.forum_id""")
-                .param(reader.userId())
+                          and t.last_post_at > now() - interval '60 days' and t.merged_into is null and t.deleted_at is null"""
+                                + (reader.staff() ? "" : " and t.forum_id = any(:forums)")
+                                + " group by t.forum_id")
+                .param("reader", reader.userId())
+                .param("forums", reader.readableForumIds().toArray(Long[]::new))
                 .query((rs, n) -> unread.put(rs.getLong(1), rs.getInt(2)))
                 .list();
         return unread;
@@ -153,11 +156,15 @@ public class Forums {
         }
         String where =
                 " where t.forum_id = :forum and t.merged_into is null and t.deleted_at is null" + filterSql(filter);
-        long total = jdbc.sql("select count(*) from topic t" + where)
-                .param("forum", forum.id())
-                .param("reader", reader.userId())
-                .query(Long.class)
-                .single();
+        // All topics: the forum's own counter (kept by Posting and ForumCounts with the same rule)
+        // instead of counting thousands of rows on every view.
+        long total = filter == Filter.ALL
+                ? forum.topicCount()
+                : jdbc.sql("select count(*) from topic t" + where)
+                        .param("forum", forum.id())
+                        .param("reader", reader.userId())
+                        .query(Long.class)
+                        .single();
         int pages = Math.max(1, (int) ((total + TOPICS_PER_PAGE - 1) / TOPICS_PER_PAGE));
         int p = Math.min(Math.max(page, 1), pages);
         List<TopicRow> rows = jdbc.sql(TOPIC_ROW + where
