@@ -6,6 +6,7 @@ import java.util.Set;
 import nl.clanq.organisations.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -24,6 +25,7 @@ public class ForumAccess {
         this.organisations = organisations;
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Reader reader(long userId, boolean staff) {
         if (staff) {
             return new Reader(userId, true, Set.of(), Set.of());

@@ -30,6 +30,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -344,7 +345,8 @@ public class Sanctions {
     }
 
     /** Whether the person may not use Clanq now: their own or their organisation's block is in force. */
-    @Transactional(readOnly = true)
+    // Asked on every signed-in request: one statement, no transaction of its own.
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean isBlocked(long userId) {
         return jdbc.sql(
                         """

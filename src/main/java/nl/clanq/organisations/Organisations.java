@@ -12,6 +12,7 @@ import nl.clanq.shared.db.Rows;
 import nl.clanq.shared.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of the organisations module: who belongs where, with which licences and seats. */
@@ -55,6 +56,7 @@ public class Organisations {
     }
 
     /** The organisation this person owns (G1, G2); empty for everyone else. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<OrganisationView> ownedBy(long userId) {
         return jdbc.sql(ORGANISATION + " where owner_user_id = ?")
                 .param(userId)
@@ -140,6 +142,7 @@ public class Organisations {
     }
 
     /** Where the person stands, for the gate in front of member pages. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Standing standing(long userId) {
         return jdbc.sql(
                         """
@@ -201,6 +204,7 @@ public class Organisations {
     public record Licensing(List<Long> communities, List<Long> modules) {}
 
     /** {@link #communities} and the licensed modules together, in one query (asked on every forum page). */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Licensing licensing(long userId) {
         return jdbc.sql(
                         """

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -123,7 +124,7 @@ public class SecurityPolicies implements LoginPolicy {
      * The policy of the organisation the person belongs to, if any. The session guard and the
      * membership gate both ask on every request; the database is asked once per request.
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     @SuppressWarnings("unchecked")
     public Optional<Policy> policyOfUser(long userId) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -163,7 +164,7 @@ public class SecurityPolicies implements LoginPolicy {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Refusal> refusal(long userId, String clientAddress) {
         return policyOfUser(userId).flatMap(p -> refusal(p, clientAddress));
     }
@@ -179,7 +180,7 @@ public class SecurityPolicies implements LoginPolicy {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Verdict verdict(long userId, String clientAddress) {
         Optional<Policy> policy = policyOfUser(userId);
         return new Verdict(
@@ -188,13 +189,13 @@ public class SecurityPolicies implements LoginPolicy {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public int idleMinutes(long userId) {
         return policyOfUser(userId).map(Policy::idleMinutes).orElse(DEFAULT_IDLE_MINUTES);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean requiresTwoFactor(long userId) {
         return policyOfUser(userId).map(Policy::requireTwoFactor).orElse(false);
     }
