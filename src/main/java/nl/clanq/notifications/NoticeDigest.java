@@ -17,7 +17,6 @@ import nl.clanq.notifications.NoticeMailing.Recipient;
 import nl.clanq.shared.db.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,8 +50,6 @@ class NoticeDigest {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDigest.class);
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    static final int MEMBERS_PER_ROUND = 100;
-    private static final int MAX_ROUNDS = 10;
     static final int MAX_TOPICS = 10;
     static final int MAX_ACTIVE = 5;
     static final int MAX_NOTICES = 20;
@@ -79,14 +76,7 @@ class NoticeDigest {
             fixedDelayString = "${clanq.notifications.digest-poll:15m}",
             initialDelayString = "${clanq.notifications.digest-poll:15m}")
     void poll() {
-        try {
-            int rounds = 1;
-            while (sendDue() == MEMBERS_PER_ROUND && rounds < MAX_ROUNDS) {
-                rounds++;
-            }
-        } catch (DataAccessException e) {
-            log.warn("Digests could not be prepared; trying again later: {}", e.getMessage());
-        }
+        MemberRounds.repeat(this::sendDue, log, "Digests could not be prepared");
     }
 
     /**
@@ -121,17 +111,10 @@ class NoticeDigest {
                         limit :limit"""
                                 .formatted(PERIOD))
                 .param("now", NoticeMailing.utc(now))
-                .param("limit", MEMBERS_PER_ROUND)
+                .param("limit", MemberRounds.MEMBERS_PER_ROUND)
                 .query(Long.class)
                 .list();
-        for (long userId : members) {
-            try {
-                tx.executeWithoutResult(status -> digest(userId, now));
-            } catch (RuntimeException e) {
-                log.warn("The digest of member {} could not be prepared; trying again later: {}", userId, e.toString());
-            }
-        }
-        return members.size();
+        return MemberRounds.each(tx, members, userId -> digest(userId, now), log, "A digest could not be prepared");
     }
 
     private record Period(Instant since, Instant lastVisit) {}

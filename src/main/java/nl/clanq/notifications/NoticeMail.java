@@ -17,7 +17,6 @@ import nl.clanq.notifications.NoticeKind.Delivery;
 import nl.clanq.notifications.NoticeMailing.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,8 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NoticeMail {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeMail.class);
-    static final int MEMBERS_PER_ROUND = 100;
-    private static final int MAX_ROUNDS = 10;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -83,14 +80,7 @@ class NoticeMail {
             fixedDelayString = "${clanq.notifications.mail-poll:45s}",
             initialDelayString = "${clanq.notifications.mail-poll:45s}")
     void poll() {
-        try {
-            int rounds = 1;
-            while (sendDue() == MEMBERS_PER_ROUND && rounds < MAX_ROUNDS) {
-                rounds++;
-            }
-        } catch (DataAccessException e) {
-            log.warn("Notices could not be read for mail; trying again later: {}", e.getMessage());
-        }
+        MemberRounds.repeat(this::sendDue, log, "Notices could not be read for mail");
     }
 
     /**
@@ -111,17 +101,11 @@ class NoticeMail {
                 .param("due", NoticeMailing.utc(now.minus(properties.batchWindow())))
                 .param("hourAgo", NoticeMailing.utc(now.minus(Duration.ofHours(1))))
                 .param("cap", properties.mailsPerHour())
-                .param("limit", MEMBERS_PER_ROUND)
+                .param("limit", MemberRounds.MEMBERS_PER_ROUND)
                 .query(Long.class)
                 .list();
-        for (long userId : members) {
-            try {
-                tx.executeWithoutResult(status -> mailMember(userId, now));
-            } catch (RuntimeException e) {
-                log.warn("Notices of member {} could not be mailed; trying again later: {}", userId, e.toString());
-            }
-        }
-        return members.size();
+        return MemberRounds.each(
+                tx, members, userId -> mailMember(userId, now), log, "Notices of a member could not be mailed");
     }
 
     private void mailMember(long userId, Instant now) {

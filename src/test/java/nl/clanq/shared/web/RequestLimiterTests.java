@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
@@ -36,25 +37,31 @@ class RequestLimiterTests {
         return request;
     }
 
+    /** A request that takes a place and keeps it until {@code release}; answers once it is inside. */
+    private static Future<?> holdAPlace(ExecutorService executor, RequestLimiter limiter, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<?> held = executor.submit(() -> {
+            limiter.doFilter(get("/topics/1", Locale.forLanguageTag("nl")), new MockHttpServletResponse(), (rq, rs) -> {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            return null;
+        });
+        inside.await();
+        return held;
+    }
+
     @Test
     void anOverloadIsAnsweredWithAShortBusyPageInsteadOfBeingTakenOn() throws Exception {
         RequestLimiter limiter = limiter(1);
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> slow = executor.submit(() -> {
-                limiter.doFilter(
-                        get("/topics/1", Locale.forLanguageTag("nl")), new MockHttpServletResponse(), (rq, rs) -> {
-                            inside.countDown();
-                            try {
-                                release.await();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        });
-                return null;
-            });
-            inside.await();
+            Future<?> slow = holdAPlace(executor, limiter, release);
 
             MockHttpServletResponse busy = new MockHttpServletResponse();
             MockFilterChain chain = new MockFilterChain();
@@ -93,21 +100,9 @@ class RequestLimiterTests {
     @Test
     void whenTheLineIsFullTheNextRequestIsAnsweredAtOnce() throws Exception {
         RequestLimiter limiter = limiter(1, 1, Duration.ofSeconds(30));
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<?> working = executor.submit(() -> {
-                limiter.doFilter(get("/topics/1", Locale.ENGLISH), new MockHttpServletResponse(), (rq, rs) -> {
-                    inside.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                return null;
-            });
-            inside.await();
+            Future<?> working = holdAPlace(executor, limiter, release);
             MockFilterChain waitingChain = new MockFilterChain();
             MockHttpServletResponse waitingResponse = new MockHttpServletResponse();
             Future<?> waiting = executor.submit(() -> {
