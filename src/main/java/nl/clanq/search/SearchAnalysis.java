@@ -6,7 +6,8 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 /**
  * The analyzers of the index. "dutch": words split, lower case, accents folded (é → e), common HR
  * compounds split ("verlofregistratie" also yields "verlof" and "registratie"), Dutch stop words
- * dropped, Dutch Snowball stems with a few HR overrides ("salarissen" → "salaris"). "english": the
+ * dropped, Dutch Snowball stems with a few HR overrides ("salarissen" → "salaris"). "dutch_query":
+ * the same for queries, without splitting compounds ({@link Compounds}). "english": the
  * same for English text. "name": lower case and accents folded, no stemming, for names and places.
  */
 public class SearchAnalysis implements LuceneAnalysisConfigurer {
@@ -21,6 +22,22 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("dictionaryCompoundWord")
                 .param("dictionary", "search/hr-compounds.txt")
                 .param("onlyLongestMatch", "false")
+                .tokenFilter("stop")
+                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
+                .param("format", "snowball")
+                .param("ignoreCase", "true")
+                .tokenFilter("stemmerOverride")
+                .param("dictionary", "search/dutch-stems.txt")
+                .param("ignoreCase", "true")
+                .tokenFilter("snowballPorter")
+                .param("language", "Dutch");
+        // For queries: the same without splitting compounds. A compound in a query matches the
+        // compound, or all of its parts together (Compounds), never any one part on its own.
+        context.analyzer("dutch_query")
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding")
                 .tokenFilter("stop")
                 .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
                 .param("format", "snowball")

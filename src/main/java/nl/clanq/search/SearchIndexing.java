@@ -272,12 +272,15 @@ public class SearchIndexing {
         }
     }
 
-    /** How many topic documents the index holds, to notice an empty or foreign index at start. */
+    /**
+     * How many topic documents of the current mapping the index holds, to notice at start an empty
+     * or foreign index, or one written before the fields changed.
+     */
     @Transactional(readOnly = true)
     public long indexedTopics() {
         return Search.session(entityManager)
                 .search(TopicDocument.class)
-                .where(f -> f.matchAll())
+                .where(f -> f.match().field(TopicDocument.MAPPING).matching(TopicDocument.MAPPING_VERSION))
                 .fetchTotalHitCount();
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Once Clanq is up (and demo data is seeded): rebuild the index when asked to
  * ({@code --clanq.search.reindex=true}), or when it does not hold the topics the database has — a
- * first start, rows written by a migration or a restored database.
+ * first start, rows written by a migration, a restored database, or a new version of Clanq whose
+ * index fields changed ({@link TopicDocument#MAPPING_VERSION}).
  */
 @Component
 class SearchStartup {

@@ -9,15 +9,20 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
 /**
  * A topic as the index sees it: read-only over the forums' tables (the forums module writes them),
- * one document per topic with its title, question, accepted answer and other replies. Hidden and
+ * one document per topic with its title and the text of its question, accepted answer and other
+ * replies. Hidden and
  * deleted posts are left out; deleted and merged topics are indexed as not listed.
  */
 @Entity
@@ -28,18 +33,29 @@ class TopicDocument {
 
     static final String TITLE = "title";
     static final String TITLE_EN = "title_en";
-    static final String QUESTION = "question";
-    static final String QUESTION_EN = "question_en";
-    static final String ANSWER = "answer";
-    static final String ANSWER_EN = "answer_en";
-    static final String REPLIES = "replies";
-    static final String REPLIES_EN = "replies_en";
+    static final String QUESTION = "opening";
+    static final String TEXT = "text";
+    static final String TEXT_EN = "text_en";
+    static final String MAPPING = "mapping";
+
+    /**
+     * The version of this mapping, indexed with every document. Raise it whenever the fields
+     * change: at start, an index with documents of another version is rebuilt in place. Lucene
+     * refuses a field whose options differ from the same name's in the index, so a changed field
+     * gets a new name (as "question" became "opening" in version 2).
+     */
+    static final int MAPPING_VERSION = 2;
 
     @Id
     @DocumentId
     Long id;
 
-    @FullTextField(name = TITLE, analyzer = "dutch", projectable = Projectable.YES, highlightable = Highlightable.ANY)
+    @FullTextField(
+            name = TITLE,
+            analyzer = "dutch",
+            searchAnalyzer = "dutch_query",
+            projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
     @FullTextField(name = TITLE_EN, analyzer = "english")
     String title;
 
@@ -74,39 +90,64 @@ class TopicDocument {
     @GenericField
     boolean listed;
 
+    /** The question as plain text: for similar questions while typing, and as a snippet of last resort. */
     @Formula(
             "(select p.body_source from post p where p.topic_id = id and p.position = 0 and p.hidden_at is null and p.deleted_at is null)")
     @FullTextField(
             name = QUESTION,
             analyzer = "dutch",
+            searchAnalyzer = "dutch_query",
             projectable = Projectable.YES,
-            highlightable = Highlightable.ANY,
             valueBridge = @ValueBridgeRef(type = PlainText.class))
-    @FullTextField(name = QUESTION_EN, analyzer = "english", valueBridge = @ValueBridgeRef(type = PlainText.class))
     String question;
 
     @Formula(
             "(select p.body_source from post p where p.id = accepted_post_id and p.hidden_at is null and p.deleted_at is null)")
-    @FullTextField(
-            name = ANSWER,
-            analyzer = "dutch",
-            projectable = Projectable.YES,
-            highlightable = Highlightable.ANY,
-            valueBridge = @ValueBridgeRef(type = PlainText.class))
-    @FullTextField(name = ANSWER_EN, analyzer = "english", valueBridge = @ValueBridgeRef(type = PlainText.class))
     String answer;
 
     @Formula(
             "(select string_agg(p.body_source, chr(10) || chr(10) order by p.position) from post p where p.topic_id = id and p.position > 0"
                     + " and p.hidden_at is null and p.deleted_at is null and p.id <> coalesce(accepted_post_id, 0))")
-    @FullTextField(
-            name = REPLIES,
-            analyzer = "dutch",
-            projectable = Projectable.YES,
-            highlightable = Highlightable.ANY,
-            valueBridge = @ValueBridgeRef(type = PlainText.class))
-    @FullTextField(name = REPLIES_EN, analyzer = "english", valueBridge = @ValueBridgeRef(type = PlainText.class))
     String replies;
+
+    private transient String text;
+
+    /**
+     * The whole conversation as plain text (question, accepted answer, other replies), in one
+     * field per language: a search scores each word against the title and this text, four fields
+     * instead of one per part and language, and the snippet comes from here.
+     */
+    @FullTextField(
+            name = TEXT,
+            analyzer = "dutch",
+            searchAnalyzer = "dutch_query",
+            projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = TEXT_EN, analyzer = "english")
+    @IndexingDependency(
+            derivedFrom = {
+                @ObjectPath(@PropertyValue(propertyName = "question")),
+                @ObjectPath(@PropertyValue(propertyName = "answer")),
+                @ObjectPath(@PropertyValue(propertyName = "replies"))
+            })
+    String getText() {
+        if (text == null) {
+            StringBuilder all = new StringBuilder();
+            for (String markdown : new String[] {question, answer, replies}) {
+                if (markdown != null && !markdown.isBlank()) {
+                    all.append(all.isEmpty() ? "" : "\n\n").append(PlainText.text(markdown));
+                }
+            }
+            text = all.toString();
+        }
+        return text;
+    }
+
+    @GenericField(name = MAPPING)
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.NO)
+    int getMappingVersion() {
+        return MAPPING_VERSION;
+    }
 
     protected TopicDocument() {}
 }

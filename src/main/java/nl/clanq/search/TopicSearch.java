@@ -90,17 +90,6 @@ public class TopicSearch {
 
     public record MemberHit(long userId, String name, String organisation, String jobTitle, String city) {}
 
-    private static final String[] TEXT_FIELDS = {
-        TopicDocument.TITLE,
-        TopicDocument.TITLE_EN,
-        TopicDocument.QUESTION,
-        TopicDocument.QUESTION_EN,
-        TopicDocument.ANSWER,
-        TopicDocument.ANSWER_EN,
-        TopicDocument.REPLIES,
-        TopicDocument.REPLIES_EN
-    };
-
     public Page topics(Reader reader, Query q) {
         String text = q.text() == null ? "" : q.text().strip();
         if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
@@ -113,9 +102,7 @@ public class TopicSearch {
                         f.id(Long.class),
                         f.field(TopicDocument.TITLE, String.class),
                         f.highlight(TopicDocument.TITLE).highlighter("title"),
-                        f.highlight(TopicDocument.ANSWER),
-                        f.highlight(TopicDocument.QUESTION),
-                        f.highlight(TopicDocument.REPLIES),
+                        f.highlight(TopicDocument.TEXT),
                         f.field(TopicDocument.QUESTION, String.class),
                         f.field("forumId", Long.class),
                         f.field("authorId", Long.class),
@@ -124,21 +111,16 @@ public class TopicSearch {
                         f.field("replyCount", Integer.class),
                         f.field("solved", Boolean.class)))
                 .where((f, root) -> {
+                    // Every word in the title or the text, in either language; the title weighs most.
                     root.add(f.simpleQueryString()
                             .field(TopicDocument.TITLE)
                             .boost(3f)
                             .field(TopicDocument.TITLE_EN)
                             .boost(2f)
-                            .field(TopicDocument.ANSWER)
-                            .boost(1.5f)
-                            .field(TopicDocument.ANSWER_EN)
-                            .boost(1.2f)
-                            .fields(TopicDocument.QUESTION, TopicDocument.QUESTION_EN)
-                            .field(TopicDocument.REPLIES)
-                            .boost(0.6f)
-                            .field(TopicDocument.REPLIES_EN)
-                            .boost(0.5f)
-                            .matching(text)
+                            .field(TopicDocument.TEXT)
+                            .field(TopicDocument.TEXT_EN)
+                            .boost(0.8f)
+                            .matching(Compounds.expand(text))
                             .defaultOperator(BooleanOperator.AND));
                     root.add(access(f, reader));
                     if (q.vendorId() != null) {
@@ -192,9 +174,12 @@ public class TopicSearch {
     private static Hit hit(List<?> row) {
         String title = (String) row.get(1);
         List<String> titleMarks = (List<String>) row.get(2);
-        String snippet = first((List<String>) row.get(3), (List<String>) row.get(4), (List<String>) row.get(5));
-        if (snippet == null) {
-            String question = (String) row.get(6);
+        List<String> textMarks = (List<String>) row.get(3);
+        String snippet;
+        if (!textMarks.isEmpty()) {
+            snippet = textMarks.getFirst();
+        } else {
+            String question = (String) row.get(4);
             snippet = question == null ? "" : escape(abbreviate(question, 200));
         }
         return new Hit(
@@ -202,22 +187,12 @@ public class TopicSearch {
                 title,
                 titleMarks.isEmpty() ? escape(title) : titleMarks.getFirst(),
                 snippet,
-                (Long) row.get(7),
-                (Long) row.get(8),
-                (String) row.get(9),
-                (Instant) row.get(10),
-                (Integer) row.get(11),
-                (Boolean) row.get(12));
-    }
-
-    @SafeVarargs
-    private static String first(List<String>... candidates) {
-        for (List<String> c : candidates) {
-            if (c != null && !c.isEmpty()) {
-                return c.getFirst();
-            }
-        }
-        return null;
+                (Long) row.get(5),
+                (Long) row.get(6),
+                (String) row.get(7),
+                (Instant) row.get(8),
+                (Integer) row.get(9),
+                (Boolean) row.get(10));
     }
 
     private static String abbreviate(String s, int max) {

@@ -154,6 +154,55 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void wordsAreFoundInTitleOrRepliesAndTitleMatchesComeFirst() {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        long inReply = ask(member, forum(0), "Vraag over de jaaropgave", "Waar staat de export?");
+        tx.executeWithoutResult(s -> posting.reply(
+                new Posting.Actor(access.reader(member, false), "test"),
+                inReply,
+                "Bij ons heet die knop " + word + " in het scherm met de loonstroken."));
+        ask(member, forum(0), "Knop " + word + " ontbreekt", "Sinds de update zien wij hem niet meer.");
+
+        TopicSearch.Page page = find(member, word + " loonstroken");
+        assertThat(page.hits())
+                .as("every word must occur somewhere: only the topic whose reply has both")
+                .extracting(TopicSearch.Hit::topicId)
+                .containsExactly(inReply);
+        assertThat(page.hits().getFirst().snippetHtml()).contains("<mark>" + word + "</mark>");
+
+        assertThat(find(member, word).hits())
+                .as("a match in the title ranks above a match in a reply")
+                .extracting(TopicSearch.Hit::title)
+                .containsExactly("Knop " + word + " ontbreekt", "Vraag over de jaaropgave");
+    }
+
+    @Test
+    void aCompoundFindsItsPartsTogetherButNotOnePartAlone() {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        ask(member, forum(0), "Loonstrook " + word + " onleesbaar", "Sinds de update.");
+        ask(member, forum(0), "Strook met het loon " + word, "Die strook staat onder het loon.");
+        ask(member, forum(0), "Loon " + word + " te laat", "Het loon kwam een week later.");
+
+        assertThat(find(member, "loonstrook " + word).hits())
+                .extracting(TopicSearch.Hit::title)
+                .containsExactlyInAnyOrder("Loonstrook " + word + " onleesbaar", "Strook met het loon " + word);
+        assertThat(find(member, "loon " + word).total())
+                .as("a part finds the compound too")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void englishWordFormsMatchToo() {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        ask(member, forum(0), "Payroll " + word, "The employees were exported twice after the upgrade.");
+
+        assertThat(find(member, "exporting employee " + word).total()).isEqualTo(1);
+    }
+
+    @Test
     void snippetsEscapeHtmlFromPostsApartFromTheHighlight() throws Exception {
         String word = unique();
         long member = fixtures.member(fixtures.organisation());
