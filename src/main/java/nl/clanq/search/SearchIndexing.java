@@ -29,6 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,10 +89,46 @@ public class SearchIndexing {
         topic(e.topicId());
     }
 
+    /**
+     * A reply queues its topic (in the reply's transaction) rather than re-indexing the whole
+     * conversation while the member waits: {@link #indexQueued} rebuilds it within a second.
+     */
     @EventListener
     void on(ReplyPosted e) {
-        topic(e.topicId());
+        jdbc.sql(
+                        """
+                        insert into search_queue (topic_id) values (?)
+                        on conflict (topic_id) do update set version = search_queue.version + 1""")
+                .param(e.topicId())
+                .update();
     }
+
+    private record Queued(long topicId, long version) {}
+
+    /**
+     * Rebuilds the documents of queued topics, each once however many replies it got meanwhile.
+     * An entry is removed only if no reply queued it again after it was read, so a reply that
+     * commits while its topic is being indexed is indexed in the next round.
+     */
+    @Scheduled(
+            fixedDelayString = "${clanq.search.queue-interval:500ms}",
+            initialDelayString = "${clanq.search.queue-interval:500ms}")
+    public void indexQueued() {
+        List<Queued> queued = jdbc.sql("select topic_id, version from search_queue order by queued_at limit ?")
+                .param(QUEUE_BATCH)
+                .query(Queued.class)
+                .list();
+        if (queued.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> queued.forEach(q -> topic(q.topicId())));
+        transactions.executeWithoutResult(
+                status -> queued.forEach(q -> jdbc.sql("delete from search_queue where topic_id = ? and version = ?")
+                        .params(q.topicId(), q.version())
+                        .update()));
+    }
+
+    static final int QUEUE_BATCH = 100;
 
     @EventListener
     void on(TopicChanged e) {

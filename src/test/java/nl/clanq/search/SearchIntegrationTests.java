@@ -162,6 +162,7 @@ class SearchIntegrationTests {
                 new Posting.Actor(access.reader(member, false), "test"),
                 inReply,
                 "Bij ons heet die knop " + word + " in het scherm met de loonstroken."));
+        indexing.indexQueued();
         ask(member, forum(0), "Knop " + word + " ontbreekt", "Sinds de update zien wij hem niet meer.");
 
         TopicSearch.Page page = find(member, word + " loonstroken");
@@ -175,6 +176,38 @@ class SearchIntegrationTests {
                 .as("a match in the title ranks above a match in a reply")
                 .extracting(TopicSearch.Hit::title)
                 .containsExactly("Knop " + word + " ontbreekt", "Vraag over de jaaropgave");
+    }
+
+    @Test
+    void repliesToATopicQueueOneRebuildThatReachesSearchWithinMoments() throws Exception {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        long topic = ask(member, forum(0), "Vraag over de export", "Waar vind ik die?");
+        Posting.Actor actor = new Posting.Actor(access.reader(member, false), "test");
+
+        Long queued = tx.execute(s -> {
+            for (int i = 1; i <= 3; i++) {
+                posting.reply(actor, topic, "Antwoord " + i + " over " + word);
+            }
+            return jdbc.sql("select version from search_queue where topic_id = ?")
+                    .param(topic)
+                    .query(Long.class)
+                    .single();
+        });
+        assertThat(queued).as("three replies, one queued rebuild").isEqualTo(3);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (find(member, word).total() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(find(member, word).hits())
+                .extracting(TopicSearch.Hit::topicId, TopicSearch.Hit::replyCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(topic, 3));
+        assertThat(jdbc.sql("select count(*) from search_queue where topic_id = ?")
+                        .param(topic)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
