@@ -105,6 +105,8 @@ public class SearchIndexing {
 
     private record Queued(long topicId, long version) {}
 
+    static final int QUEUE_BATCH = 100;
+
     /**
      * Rebuilds the documents of queued topics, each once however many replies it got meanwhile.
      * An entry is removed only if no reply queued it again after it was read, so a reply that
@@ -127,8 +129,6 @@ public class SearchIndexing {
                         .params(q.topicId(), q.version())
                         .update()));
     }
-
-    static final int QUEUE_BATCH = 100;
 
     @EventListener
     void on(TopicChanged e) {

@@ -22,8 +22,8 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 /**
  * A topic as the index sees it: read-only over the forums' tables (the forums module writes them),
  * one document per topic with its title and the text of its question, accepted answer and other
- * replies. Hidden and
- * deleted posts are left out; deleted and merged topics are indexed as not listed.
+ * replies. Hidden and deleted posts are left out; deleted and merged topics are indexed as not
+ * listed.
  */
 @Entity
 @Immutable

@@ -1,6 +1,7 @@
 package nl.clanq.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -202,7 +203,7 @@ class SearchIntegrationTests {
         }
         assertThat(find(member, word).hits())
                 .extracting(TopicSearch.Hit::topicId, TopicSearch.Hit::replyCount)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(topic, 3));
+                .containsExactly(tuple(topic, 3));
         assertThat(jdbc.sql("select count(*) from search_queue where topic_id = ?")
                         .param(topic)
                         .query(Long.class)
