@@ -2,6 +2,7 @@ package nl.clanq.search;
 
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOptionalComponentsStep;
 
 /**
  * The analyzers of the index. "dutch": words split, lower case, accents folded (é → e), common HR
@@ -14,39 +15,10 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer("dutch")
-                .custom()
-                .tokenizer("standard")
-                .tokenFilter("lowercase")
-                .tokenFilter("asciiFolding")
-                .tokenFilter("dictionaryCompoundWord")
-                .param("dictionary", "search/hr-compounds.txt")
-                .param("onlyLongestMatch", "false")
-                .tokenFilter("stop")
-                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
-                .param("format", "snowball")
-                .param("ignoreCase", "true")
-                .tokenFilter("stemmerOverride")
-                .param("dictionary", "search/dutch-stems.txt")
-                .param("ignoreCase", "true")
-                .tokenFilter("snowballPorter")
-                .param("language", "Dutch");
+        dutch(context, "dutch", true);
         // For queries: the same without splitting compounds. A compound in a query matches the
         // compound, or all of its parts together (Compounds), never any one part on its own.
-        context.analyzer("dutch_query")
-                .custom()
-                .tokenizer("standard")
-                .tokenFilter("lowercase")
-                .tokenFilter("asciiFolding")
-                .tokenFilter("stop")
-                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
-                .param("format", "snowball")
-                .param("ignoreCase", "true")
-                .tokenFilter("stemmerOverride")
-                .param("dictionary", "search/dutch-stems.txt")
-                .param("ignoreCase", "true")
-                .tokenFilter("snowballPorter")
-                .param("language", "Dutch");
+        dutch(context, "dutch_query", false);
         context.analyzer("english")
                 .custom()
                 .tokenizer("standard")
@@ -59,5 +31,27 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .tokenizer("standard")
                 .tokenFilter("lowercase")
                 .tokenFilter("asciiFolding");
+    }
+
+    private static void dutch(LuceneAnalysisConfigurationContext context, String name, boolean splitCompounds) {
+        LuceneAnalysisOptionalComponentsStep analyzer = context.analyzer(name)
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding");
+        if (splitCompounds) {
+            analyzer = analyzer.tokenFilter("dictionaryCompoundWord")
+                    .param("dictionary", "search/hr-compounds.txt")
+                    .param("onlyLongestMatch", "false");
+        }
+        analyzer.tokenFilter("stop")
+                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
+                .param("format", "snowball")
+                .param("ignoreCase", "true")
+                .tokenFilter("stemmerOverride")
+                .param("dictionary", "search/dutch-stems.txt")
+                .param("ignoreCase", "true")
+                .tokenFilter("snowballPorter")
+                .param("language", "Dutch");
     }
 }
