@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
 final class Compounds {
 
     private static final Set<String> WORDS = load("search/hr-compounds.txt");
-    private static final Pattern SYNTAX = Pattern.compile("[\"|+\\-*()~\\\\]");
+    /** The characters of Lucene's simple query syntax: quotes, operators, prefixes, fuzziness. */
+    static final Pattern SYNTAX = Pattern.compile("[\"|+\\-*()~\\\\]");
+
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     private Compounds() {}

@@ -21,6 +21,7 @@ import nl.clanq.organisations.MemberRemoved;
 import nl.clanq.organisations.OrganisationChanged;
 import nl.clanq.shared.audit.AuditFacts;
 import nl.clanq.shared.audit.Audited;
+import nl.clanq.shared.db.Rows;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
@@ -118,16 +119,20 @@ public class SearchIndexing {
     public void indexQueued() {
         List<Queued> queued = jdbc.sql("select topic_id, version from search_queue order by queued_at limit ?")
                 .param(QUEUE_BATCH)
-                .query(Queued.class)
+                .query(Rows.of(Queued.class))
                 .list();
         if (queued.isEmpty()) {
             return;
         }
         transactions.executeWithoutResult(status -> queued.forEach(q -> topic(q.topicId())));
-        transactions.executeWithoutResult(
-                status -> queued.forEach(q -> jdbc.sql("delete from search_queue where topic_id = ? and version = ?")
-                        .params(q.topicId(), q.version())
-                        .update()));
+        jdbc.sql(
+                        """
+                        delete from search_queue q using unnest(?::bigint[], ?::bigint[]) as done (topic_id, version)
+                        where q.topic_id = done.topic_id and q.version = done.version""")
+                .params(
+                        queued.stream().map(Queued::topicId).toArray(Long[]::new),
+                        queued.stream().map(Queued::version).toArray(Long[]::new))
+                .update();
     }
 
     @EventListener

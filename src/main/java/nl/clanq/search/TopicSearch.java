@@ -314,7 +314,7 @@ public class TopicSearch {
      * the start of a word ("jans" finds "Jansen").
      */
     public static String prefixed(String text) {
-        String cleaned = text.replaceAll("[+|\\-\"*()~\\\\]", " ").strip();
+        String cleaned = Compounds.SYNTAX.matcher(text).replaceAll(" ").strip();
         if (cleaned.isEmpty()) {
             return cleaned;
         }

@@ -149,17 +149,7 @@ final class Summary {
             Results.Series passed = null;
             Results.Series lastUnder = null;
             for (Results.Series s : ramp) {
-                line(
-                        md,
-                        "| %s | %d | %.0f | %d | %d | %d | %d | %d |",
-                        rate(s),
-                        s.count(),
-                        s.perSecond(),
-                        s.p50(),
-                        s.p95(),
-                        s.p99(),
-                        s.max(),
-                        s.ko());
+                line(md, "| %s | %s |", rate(s), figures(s));
                 // A step that failed more than 1 % of its requests is past the limit whatever its times.
                 if (s.p99() > 100 || s.ko() * 100 > s.count()) {
                     if (passed == null) {
@@ -258,23 +248,26 @@ final class Summary {
         line(md, "| Step | Request | Requests | req/s | p50 | p95 | p99 | max | Errors |");
         line(md, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Results.Series s : rows) {
-            line(
-                    md,
-                    "| %s | %s | %d | %.0f | %d | %d | %d | %d | %d |",
-                    s.step(),
-                    s.request(),
-                    s.count(),
-                    s.perSecond(),
-                    s.p50(),
-                    s.p95(),
-                    s.p99(),
-                    s.max(),
-                    s.ko());
+            line(md, "| %s | %s | %s |", s.step(), s.request(), figures(s));
         }
     }
 
     private static void target(StringBuilder md, String target, String figure, boolean met) {
         line(md, "| %s | %s | %s |", target, figure, met ? "met" : "**missed**");
+    }
+
+    /** A series' cells from the request count on: count, req/s, p50, p95, p99, max, errors. */
+    private static String figures(Results.Series s) {
+        return String.format(
+                Locale.ROOT,
+                "%d | %.0f | %d | %d | %d | %d | %d",
+                s.count(),
+                s.perSecond(),
+                s.p50(),
+                s.p95(),
+                s.p99(),
+                s.max(),
+                s.ko());
     }
 
     private static void line(StringBuilder md, String format, Object... args) {
