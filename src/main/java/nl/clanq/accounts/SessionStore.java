@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Sessions live in the database (Spring Session JDBC), so every node knows them. Spring Session
@@ -38,5 +39,16 @@ class SessionStore {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessWrittenOncePerMinute() {
         return repository -> repository.setUpdateSessionQuery(UPDATE_SESSION);
+    }
+
+    /**
+     * Two requests of one session that both set an attribute the session did not have yet (the
+     * session's start, on the first pages after sign-in in several tabs) would both insert it, and
+     * the second would fail on the primary key with an error page. PostgreSQL's upsert lets the
+     * last one win, as it does for an attribute that already existed.
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> attributesUpserted() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 }
