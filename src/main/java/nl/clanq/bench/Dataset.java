@@ -326,13 +326,15 @@ final class Dataset {
         for (int t = 0; t < topics; t++) {
             long topicId = first.topic() + t;
             int v = random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(VENDORS - 1);
-            long forumId = forumIds[v][zipf(forumIds[v].length)];
+            // A few busy forums, a long tail of quiet ones.
+            long forumId = forumIds[v][new Zipf(forumIds[v].length, 1).draw(random)];
             List<Long> writers = seated.get(v).isEmpty() ? seated.getFirst() : seated.get(v);
             long author = writers.get(random.nextInt(writers.size()));
             int replies = (int) Math.min(400, Math.round(-meanReplies * Math.log(1.0 - random.nextDouble())));
             OffsetDateTime at = in.now().minusMinutes(random.nextLong(2L * 365 * 24 * 60));
             OffsetDateTime created = at;
-            String title = DutchHrText.title(random);
+            DutchHrText.Theme theme = DutchHrText.theme(random);
+            String title = DutchHrText.title(random, theme);
             long lastPoster = author;
             long accepted = 0;
             boolean solved = replies > 0 && random.nextInt(100) < 33;
@@ -344,7 +346,7 @@ final class Dataset {
                 if (p > 0) {
                     at = min(at.plusMinutes(2 + random.nextInt(24 * 60)), in.now());
                 }
-                String body = DutchHrText.post(random);
+                String body = DutchHrText.post(random, theme);
                 OffsetDateTime editedAt = null;
                 Long editedBy = null;
                 if (random.nextInt(100) < 3) {
@@ -354,7 +356,7 @@ final class Dataset {
                 posts.add(new Object[] {postId, topicId, p, writer, body, DutchHrText.html(body), at, editedAt, editedBy
                 });
                 if (editedAt != null) {
-                    String previous = DutchHrText.post(random);
+                    String previous = DutchHrText.post(random, theme);
                     posts.add(new Object[] {Table.POST_REVISION, revision++, postId, 1, previous, writer, editedAt});
                 }
                 if (p == acceptedPosition) {
@@ -435,6 +437,7 @@ final class Dataset {
             int count = 1 + (int) Math.min(200, Math.round(-meanExtra * Math.log(1.0 - random.nextDouble())));
             OffsetDateTime created = in.now().minusMinutes(random.nextLong(365L * 24 * 60));
             OffsetDateTime at = created;
+            DutchHrText.Theme theme = DutchHrText.theme(random);
             List<Object[]> rows = new ArrayList<>(count);
             for (int m = 0; m < count; m++) {
                 if (m > 0) {
@@ -442,13 +445,19 @@ final class Dataset {
                 }
                 long author = m == 0 ? people.getFirst() : people.get(random.nextInt(people.size()));
                 long id = message++;
-                String body = DutchHrText.message(random);
+                String body = DutchHrText.message(random, theme);
                 rows.add(new Object[] {
                     id, conversationId, author, in.encryptMessage().apply(body, conversationId), in.keyId(), at
                 });
             }
             long last = (long) rows.getLast()[0];
-            sink.row(Table.CONVERSATION, conversationId, DutchHrText.subject(random), people.getFirst(), created, at);
+            sink.row(
+                    Table.CONVERSATION,
+                    conversationId,
+                    DutchHrText.subject(random, theme),
+                    people.getFirst(),
+                    created,
+                    at);
             for (long user : people) {
                 long read = user == people.getFirst() || random.nextInt(10) < 7 ? last : 0;
                 sink.row(Table.CONVERSATION_PARTICIPANT, conversationId, user, created, read);
@@ -472,22 +481,6 @@ final class Dataset {
             return 3 + random.nextInt(2);
         }
         return 5 + random.nextInt(5);
-    }
-
-    /** A forum index skewed towards the first ones (a few busy forums, a long tail of quiet ones). */
-    private int zipf(int n) {
-        double total = 0;
-        for (int i = 1; i <= n; i++) {
-            total += 1.0 / i;
-        }
-        double draw = random.nextDouble() * total;
-        for (int i = 1; i <= n; i++) {
-            draw -= 1.0 / i;
-            if (draw <= 0) {
-                return i - 1;
-            }
-        }
-        return n - 1;
     }
 
     private String pick(String[] words) {

@@ -8,6 +8,12 @@ import java.util.SplittableRandom;
  * Dutch HR-software text for generated topics, posts and messages: sentences from templates filled
  * from word lists. Deterministic for a given random source.
  *
+ * <p>Like a real forum's, the text is not an even mix of its words. A topic has a {@link Theme} (a
+ * subject and a module) that most of its sentences are about, and the subjects and modules are
+ * drawn by Zipf's law: the pay slip comes up in many topics, the shift allowance in few. A search
+ * for two words therefore matches a minority of the topics, as it does on a real forum, instead of
+ * the third of all topics that an even mix of a few dozen words gives.
+ *
  * <p>The text holds only letters, digits, spaces and the punctuation {@code . , ? :} — nothing that
  * Markdown or HTML treats specially — and paragraphs are separated by one blank line. That makes
  * {@link #html} exactly what {@code Markdown.render} gives for the same source, without paying for
@@ -20,37 +26,75 @@ public final class DutchHrText {
 
     public static final int MAX_POST = 2_000;
 
+    /** Modules, the most talked-about first. */
     private static final String[] MODULES = {
-        "salarisadministratie", "verlofregistratie", "verzuimmodule", "personeelsdossier", "werving en selectie",
-        "roosterplanning", "declaratiemodule", "selfservice", "jaargesprekken", "opleidingsbeheer",
-        "urenregistratie", "pensioenkoppeling", "rapportagemodule", "onboarding", "autorisatiebeheer"
+        "salarisadministratie", "verlofregistratie", "verzuimmodule", "personeelsdossier", "selfservice",
+        "roosterplanning", "urenregistratie", "declaratiemodule", "rapportagemodule", "werving en selectie",
+        "autorisatiebeheer", "jaargesprekken", "opleidingsbeheer", "onboarding", "pensioenkoppeling"
     };
+    /** Subjects, the most talked-about first. */
     private static final String[] THINGS = {
         "de loonstrook",
         "het verlofsaldo",
         "de ziekmelding",
-        "de jaaropgaaf",
-        "het contract",
-        "de cao-tabel",
-        "de reiskostenvergoeding",
-        "het vakantiegeld",
-        "de eindejaarsuitkering",
-        "de urenverantwoording",
         "de workflow",
         "het formulier",
         "de export naar de boekhouding",
-        "de koppeling met het ziekteverzuim",
+        "het contract",
         "de autorisatierol",
+        "de urenverantwoording",
+        "de jaaropgaaf",
+        "het vakantiegeld",
+        "de reiskostenvergoeding",
         "het dashboard",
+        "de cao-tabel",
         "de managementrapportage",
+        "de verlofaanvraag",
+        "de indiensttreding",
+        "de uitdiensttreding",
         "de proefperiode",
+        "de eindejaarsuitkering",
+        "de koppeling met het ziekteverzuim",
         "het functieprofiel",
         "de loonheffingskorting",
         "de pensioenpremie",
+        "de kostenplaats",
+        "de goedkeuringsflow",
         "de 13e maand",
         "het ouderschapsverlof",
+        "de loonaangifte",
+        "de thuiswerkvergoeding",
+        "de overwerkvergoeding",
+        "het personeelsnummer",
+        "de periodieke verhoging",
+        "de functieschaal",
+        "de werkkostenregeling",
+        "het verzuimpercentage",
+        "de bedrijfsarts",
+        "het poortwachterdossier",
+        "de re-integratie",
+        "het opleidingsbudget",
+        "de contractverlenging",
+        "de transitievergoeding",
+        "het geboorteverlof",
+        "het zwangerschapsverlof",
+        "het IKB-budget",
+        "de betaalbatch",
+        "het SEPA-bestand",
+        "de importtemplate",
+        "de organisatiestructuur",
+        "de afdelingscode",
+        "de single sign-on",
+        "de API-koppeling",
+        "het e-mailsjabloon",
+        "de vacaturetekst",
+        "het getuigschrift",
+        "de exitvragenlijst",
+        "de ploegendienst",
+        "de feestdagenregeling",
         "de ORT-toeslag"
     };
+
     private static final String[] PROBLEMS = {
         "wordt niet goed berekend", "blijft leeg", "geeft een foutmelding", "toont een verkeerd bedrag",
         "wordt dubbel verwerkt", "komt niet door in de export", "is na de update anders", "loopt vast",
@@ -106,44 +150,71 @@ public final class DutchHrText {
         "Tip: {thing} sneller verwerken in de {module}"
     };
 
+    // Zipf-Mandelbrot (an offset of 3 ranks): the commonest subject is the theme of about 9 % of
+    // topics, the rarest of 0.3 %; modules are fewer, so their head is heavier.
+    private static final Zipf THING_RANKS = new Zipf(THINGS.length, 3);
+
+    private static final Zipf MODULE_RANKS = new Zipf(MODULES.length, 1);
+
     private DutchHrText() {}
 
-    /** A topic title of 10 to 150 characters. */
-    public static String title(SplittableRandom random) {
-        String title = fill(pick(random, TITLES), random);
+    /** What a topic is about: most of its sentences name this subject and module. */
+    public record Theme(String thing, String module) {}
+
+    /** The theme of a new topic or conversation, the common subjects and modules most often. */
+    public static Theme theme(SplittableRandom random) {
+        return new Theme(THING_RANKS.pick(random, THINGS), MODULE_RANKS.pick(random, MODULES));
+    }
+
+    /** A topic title of 10 to 150 characters, about the theme. */
+    public static String title(SplittableRandom random, Theme theme) {
+        String title = fill(pick(random, TITLES), random, theme.thing(), theme.module());
         return title.length() > 150 ? title.substring(0, 150).strip() : title;
     }
 
+    /** A topic title of 10 to 150 characters, about a theme of its own. */
+    public static String title(SplittableRandom random) {
+        return title(random, theme(random));
+    }
+
     /** A conversation subject of 1 to 150 characters. */
-    public static String subject(SplittableRandom random) {
-        return title(random);
+    public static String subject(SplittableRandom random, Theme theme) {
+        return title(random, theme);
     }
 
     /**
-     * A post body of {@link #MIN_POST} to {@link #MAX_POST} characters: most a few hundred, with a
-     * long tail of long ones.
+     * A post body of {@link #MIN_POST} to {@link #MAX_POST} characters, most of it about the theme:
+     * most a few hundred characters, with a long tail of long ones.
      */
-    public static String post(SplittableRandom random) {
+    public static String post(SplittableRandom random, Theme theme) {
         // A log-normal-like length: median about 350 characters, some near the maximum.
         double gaussian = random.nextGaussian();
         int target = (int) Math.round(Math.exp(5.85 + 0.75 * gaussian));
         target = Math.clamp(target, MIN_POST, MAX_POST);
-        return body(random, target, MIN_POST, MAX_POST);
+        return body(random, theme, target, MIN_POST, MAX_POST);
     }
 
-    /** A private message of 20 to 600 characters. */
-    public static String message(SplittableRandom random) {
+    /** A post body about a theme of its own (see {@link #post(SplittableRandom, Theme)}). */
+    public static String post(SplittableRandom random) {
+        return post(random, theme(random));
+    }
+
+    /** A private message of 20 to 600 characters, most of it about the theme. */
+    public static String message(SplittableRandom random, Theme theme) {
         int target = 20 + random.nextInt(400);
-        return body(random, target, 20, 600);
+        return body(random, theme, target, 20, 600);
     }
 
-    private static String body(SplittableRandom random, int target, int min, int max) {
+    private static String body(SplittableRandom random, Theme theme, int target, int min, int max) {
+        // One post in five also brings up another subject, in about a third of its sentences.
+        String other = random.nextInt(5) == 0 ? THING_RANKS.pick(random, THINGS) : theme.thing();
         List<String> paragraphs = new ArrayList<>();
         StringBuilder paragraph = new StringBuilder(pick(random, OPENERS));
         int length = paragraph.length();
         int sentencesInParagraph = Integer.MAX_VALUE; // the greeting stands on its own
         while (length < target) {
-            String sentence = fill(pick(random, TEMPLATES), random);
+            String thing = random.nextInt(3) == 0 ? other : theme.thing();
+            String sentence = fill(pick(random, TEMPLATES), random, thing, theme.module());
             if (sentencesInParagraph >= 2 + random.nextInt(3)) {
                 paragraphs.add(paragraph.toString());
                 paragraph = new StringBuilder(sentence);
@@ -186,9 +257,8 @@ public final class DutchHrText {
         return html.toString();
     }
 
-    private static String fill(String template, SplittableRandom random) {
-        String thing = pick(random, THINGS);
-        return template.replace("{module}", pick(random, MODULES))
+    private static String fill(String template, SplittableRandom random, String thing, String module) {
+        return template.replace("{module}", module)
                 .replace("{Thing}", Character.toUpperCase(thing.charAt(0)) + thing.substring(1))
                 .replace("{thing}", thing)
                 .replace("{problem}", pick(random, PROBLEMS))
