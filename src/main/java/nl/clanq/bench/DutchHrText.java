@@ -14,10 +14,10 @@ import java.util.SplittableRandom;
  * for two words therefore matches a minority of the topics, as it does on a real forum, instead of
  * the third of all topics that an even mix of a few dozen words gives.
  *
- * <p>The text holds only letters, digits, spaces and the punctuation {@code . , ? :} — nothing that
- * Markdown or HTML treats specially — and paragraphs are separated by one blank line. That makes
- * {@link #html} exactly what {@code Markdown.render} gives for the same source, without paying for
- * rendering two million posts (a test holds the two equal).
+ * <p>The text holds only letters, digits, spaces, hyphens within words and the punctuation
+ * {@code . , ? :} — nothing that Markdown or HTML treats specially — and paragraphs are separated
+ * by one blank line. That makes {@link #html} exactly what {@code Markdown.render} gives for the
+ * same source, without paying for rendering two million posts (a test holds the two equal).
  */
 public final class DutchHrText {
 
