@@ -316,8 +316,11 @@ final class Dataset {
 
     /** Topics and their posts, revisions and accepted answers; the main vendor gets most of them. */
     void forums(Runnable progress) {
+        // Per vendor, a few busy forums and a long tail of quiet ones.
+        Zipf[] forumRanks = new Zipf[VENDORS];
         for (int v = 0; v < VENDORS; v++) {
             vendorTopics.add(new ArrayList<>());
+            forumRanks[v] = new Zipf(forumIds[v].length, 1);
         }
         int topics = scale.topics();
         double meanReplies = (double) (scale.posts() - topics) / topics;
@@ -326,8 +329,7 @@ final class Dataset {
         for (int t = 0; t < topics; t++) {
             long topicId = first.topic() + t;
             int v = random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(VENDORS - 1);
-            // A few busy forums, a long tail of quiet ones.
-            long forumId = forumIds[v][new Zipf(forumIds[v].length, 1).draw(random)];
+            long forumId = forumIds[v][forumRanks[v].draw(random)];
             List<Long> writers = seated.get(v).isEmpty() ? seated.getFirst() : seated.get(v);
             long author = writers.get(random.nextInt(writers.size()));
             int replies = (int) Math.min(400, Math.round(-meanReplies * Math.log(1.0 - random.nextDouble())));

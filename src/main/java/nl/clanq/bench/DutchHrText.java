@@ -150,8 +150,8 @@ public final class DutchHrText {
         "Tip: {thing} sneller verwerken in de {module}"
     };
 
-    // Zipf-Mandelbrot (an offset of 3 ranks): the commonest subject is the theme of about 9 % of
-    // topics, the rarest of 0.3 %; modules are fewer, so their head is heavier.
+    // Zipf-Mandelbrot (an offset of 3 ranks): the commonest subject is the theme of about 10 % of
+    // topics, the rarest of 0.5 %; modules are fewer, so their head is heavier.
     private static final Zipf THING_RANKS = new Zipf(THINGS.length, 3);
 
     private static final Zipf MODULE_RANKS = new Zipf(MODULES.length, 1);

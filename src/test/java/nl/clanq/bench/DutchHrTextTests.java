@@ -2,6 +2,7 @@ package nl.clanq.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import nl.clanq.shared.markdown.Markdown;
@@ -68,7 +69,7 @@ class DutchHrTextTests {
             for (int p = 0; p <= replies; p++) {
                 text.append(' ').append(DutchHrText.post(random, theme));
             }
-            if (text.toString().toLowerCase(java.util.Locale.ROOT).contains(word)) {
+            if (text.toString().toLowerCase(Locale.ROOT).contains(word)) {
                 mentioning++;
             }
         }
@@ -90,10 +91,10 @@ class DutchHrTextTests {
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 500; i++) {
             DutchHrText.Theme theme = DutchHrText.theme(random);
-            assertThat(DutchHrText.title(random, theme).toLowerCase(java.util.Locale.ROOT))
+            assertThat(DutchHrText.title(random, theme).toLowerCase(Locale.ROOT))
                     .contains(theme.thing()
                             .substring(theme.thing().indexOf(' ') + 1)
-                            .toLowerCase(java.util.Locale.ROOT));
+                            .toLowerCase(Locale.ROOT));
         }
     }
 }
