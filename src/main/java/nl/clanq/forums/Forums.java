@@ -44,8 +44,20 @@ public class Forums {
         this.jdbc = jdbc;
     }
 
-    /** The forum index: per community of the reader, its forums, readable or locked. */
+    /** The forum index: per community of the reader, its forums, readable or locked, with unread counts. */
     public List<Community> index(Reader reader) {
+        return communities(reader, unreadTopicsPerForum(reader));
+    }
+
+    /**
+     * The reader's communities and their forums, readable or locked, without unread counts (0): for
+     * pickers such as the search filters, which do not need the counting.
+     */
+    public List<Community> communities(Reader reader) {
+        return communities(reader, Map.of());
+    }
+
+    private List<Community> communities(Reader reader, Map<Long, Integer> unread) {
         List<ForumRef> forums = reader.staff()
                 ? jdbc.sql(FORUM + " where v.active order by lower(v.name), f.kind desc, f.position, lower(f.name)")
                         .query(Rows.of(ForumRef.class))
@@ -56,7 +68,6 @@ public class Forums {
                         .param(reader.vendorIds().toArray(Long[]::new))
                         .query(Rows.of(ForumRef.class))
                         .list();
-        Map<Long, Integer> unread = unreadTopicsPerForum(reader);
         Map<Long, Community> communities = new LinkedHashMap<>();
         for (ForumRef f : forums) {
             if (f.mergedInto() != null) {

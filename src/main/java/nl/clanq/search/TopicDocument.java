@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
@@ -24,6 +25,10 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
  * one document per topic with its title and the text of its question, accepted answer and other
  * replies. Hidden and deleted posts are left out; deleted and merged topics are indexed as not
  * listed.
+ *
+ * <p>A search finds topics by {@link #ALL} (title and text in one field, so each query word is one
+ * posting list to walk, not a choice between fields) and ranks and highlights them by {@link
+ * #TITLE} and {@link #TEXT}.
  */
 @Entity
 @Immutable
@@ -35,16 +40,18 @@ class TopicDocument {
     static final String TITLE_EN = "title_en";
     static final String QUESTION = "opening";
     static final String TEXT = "text";
-    static final String TEXT_EN = "text_en";
+    static final String ALL = "all";
+    static final String ALL_EN = "all_en";
     static final String MAPPING = "mapping";
 
     /**
      * The version of this mapping, indexed with every document. Raise it whenever the fields
      * change: at start, an index with documents of another version is rebuilt in place. Lucene
      * refuses a field whose options differ from the same name's in the index, so a changed field
-     * gets a new name (as "question" became "opening" in version 2).
+     * gets a new name (as "question" became "opening" in version 2; version 3 added "all" and
+     * "all_en" and dropped "text_en").
      */
-    static final int MAPPING_VERSION = 2;
+    static final int MAPPING_VERSION = 3;
 
     @Id
     @DocumentId
@@ -113,9 +120,8 @@ class TopicDocument {
     private transient String text;
 
     /**
-     * The whole conversation as plain text (question, accepted answer, other replies), in one
-     * field per language: a search scores each word against the title and this text, four fields
-     * instead of one per part and language, and the snippet comes from here.
+     * The whole conversation as plain text (question, accepted answer, other replies): a search
+     * scores each word against the title and this text, and the snippet comes from here.
      */
     @FullTextField(
             name = TEXT,
@@ -123,7 +129,6 @@ class TopicDocument {
             searchAnalyzer = "dutch_query",
             projectable = Projectable.YES,
             highlightable = Highlightable.ANY)
-    @FullTextField(name = TEXT_EN, analyzer = "english")
     @IndexingDependency(
             derivedFrom = {
                 @ObjectPath(@PropertyValue(propertyName = "question")),
@@ -141,6 +146,23 @@ class TopicDocument {
             text = all.toString();
         }
         return text;
+    }
+
+    /**
+     * Title and text together, for matching only (not scored, so without norms): in Dutch, and in
+     * English for readers who use Clanq in English.
+     */
+    @FullTextField(name = ALL, analyzer = "dutch", searchAnalyzer = "dutch_query", norms = Norms.NO)
+    @FullTextField(name = ALL_EN, analyzer = "english", norms = Norms.NO)
+    @IndexingDependency(
+            derivedFrom = {
+                @ObjectPath(@PropertyValue(propertyName = "title")),
+                @ObjectPath(@PropertyValue(propertyName = "question")),
+                @ObjectPath(@PropertyValue(propertyName = "answer")),
+                @ObjectPath(@PropertyValue(propertyName = "replies"))
+            })
+    String getAll() {
+        return title + "\n\n" + getText();
     }
 
     @GenericField(name = MAPPING)

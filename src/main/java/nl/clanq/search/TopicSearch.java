@@ -53,7 +53,11 @@ public class TopicSearch {
         UNSOLVED
     }
 
-    /** What the member asked for; nulls mean "any". */
+    /**
+     * What the member asked for; nulls mean "any". Dutch word forms always match ("salarissen"
+     * finds "salaris"); with {@code english}, for a member who uses Clanq in English, English word
+     * forms match as well ("exporting" finds "exported").
+     */
     public record Query(
             String text,
             Long vendorId,
@@ -63,10 +67,11 @@ public class TopicSearch {
             LocalDate from,
             LocalDate to,
             Sort sort,
-            int page) {
+            int page,
+            boolean english) {
 
-        public static Query of(String text) {
-            return new Query(text, null, null, Solved.ANY, null, null, null, Sort.RELEVANCE, 1);
+        public static Query of(String text, boolean english) {
+            return new Query(text, null, null, Solved.ANY, null, null, null, Sort.RELEVANCE, 1, english);
         }
     }
 
@@ -111,17 +116,32 @@ public class TopicSearch {
                         f.field("replyCount", Integer.class),
                         f.field("solved", Boolean.class)))
                 .where((f, root) -> {
-                    // Every word in the title or the text, in either language; the title weighs most.
-                    root.add(f.simpleQueryString()
-                            .field(TopicDocument.TITLE)
-                            .boost(3f)
-                            .field(TopicDocument.TITLE_EN)
-                            .boost(2f)
-                            .field(TopicDocument.TEXT)
-                            .field(TopicDocument.TEXT_EN)
-                            .boost(0.8f)
-                            .matching(Compounds.expand(text))
-                            .defaultOperator(BooleanOperator.AND));
+                    String words = Compounds.expand(text);
+                    // Every word somewhere in title or text: one posting list per word to walk.
+                    var all = f.simpleQueryString().field(TopicDocument.ALL);
+                    if (q.english()) {
+                        all = all.field(TopicDocument.ALL_EN);
+                    }
+                    var ranked = f.bool()
+                            .must(all.matching(words)
+                                    .defaultOperator(BooleanOperator.AND)
+                                    .constantScore())
+                            // Ranked by the words in the title (weighing most) and the text, which
+                            // are scored for the matches only; the snippet highlights these.
+                            .should(f.simpleQueryString()
+                                    .field(TopicDocument.TITLE)
+                                    .boost(3f)
+                                    .matching(words))
+                            .should(f.simpleQueryString()
+                                    .field(TopicDocument.TEXT)
+                                    .matching(words));
+                    if (q.english()) {
+                        ranked = ranked.should(f.simpleQueryString()
+                                .field(TopicDocument.TITLE_EN)
+                                .boost(2f)
+                                .matching(words));
+                    }
+                    root.add(ranked);
                     root.add(access(f, reader));
                     if (q.vendorId() != null) {
                         root.add(f.match().field("vendorId").matching(q.vendorId()));

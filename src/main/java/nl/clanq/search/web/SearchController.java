@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.clanq.accounts.Accounts;
 import nl.clanq.accounts.ClanqPrincipal;
@@ -68,6 +69,7 @@ public class SearchController {
             @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "RELEVANCE") String sort,
             @RequestParam(defaultValue = "1") int page,
+            Locale locale,
             Model model) {
         Reader reader = access.reader(principal.id(), principal.isStaff());
         String text = q.length() > 200 ? q.substring(0, 200) : q;
@@ -80,9 +82,10 @@ public class SearchController {
                 date(from),
                 date(to),
                 parse(TopicSearch.Sort.class, sort, TopicSearch.Sort.RELEVANCE),
-                Math.max(1, Math.min(page, 500)));
+                Math.max(1, Math.min(page, 500)),
+                english(locale));
         TopicSearch.Page found = search.topics(reader, query);
-        List<Community> communities = forums.index(reader);
+        List<Community> communities = forums.communities(reader);
         Map<Long, ForumRef> forumsById = new HashMap<>();
         for (Community c : communities) {
             for (ForumEntry e : c.forums()) {
@@ -174,19 +177,26 @@ public class SearchController {
     /** The dropdown under the header box while typing (htmx): top 5 topics and top 3 members. */
     @GetMapping("/search/suggest")
     String suggest(
-            @AuthenticationPrincipal ClanqPrincipal principal, @RequestParam(defaultValue = "") String q, Model model) {
+            @AuthenticationPrincipal ClanqPrincipal principal,
+            @RequestParam(defaultValue = "") String q,
+            Locale locale,
+            Model model) {
         String text = q.strip();
         if (text.length() < 2 || text.length() > 200) {
             model.addAttribute("view", new SuggestView(text, List.of(), List.of()));
             return "search/fragments/suggest";
         }
         Reader reader = access.reader(principal.id(), principal.isStaff());
-        List<Hit> topics =
-                search.topics(reader, Query.of(TopicSearch.prefixed(text))).hits();
+        List<Hit> topics = search.topics(reader, Query.of(TopicSearch.prefixed(text), english(locale)))
+                .hits();
         model.addAttribute(
                 "view",
                 new SuggestView(text, topics.subList(0, Math.min(5, topics.size())), search.members(reader, text, 3)));
         return "search/fragments/suggest";
+    }
+
+    private static boolean english(Locale locale) {
+        return "en".equals(locale.getLanguage());
     }
 
     public record SimilarView(List<Hit> topics) {}
