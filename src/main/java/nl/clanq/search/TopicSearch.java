@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.clanq.forums.Posting;
 import nl.clanq.forums.Reader;
@@ -37,9 +38,11 @@ public class TopicSearch {
     private EntityManager entityManager;
 
     private final java.time.Clock clock;
+    private final Snippets snippets;
 
-    TopicSearch(java.time.Clock clock) {
+    TopicSearch(java.time.Clock clock, Snippets snippets) {
         this.clock = clock;
+        this.snippets = snippets;
     }
 
     public enum Sort {
@@ -95,19 +98,44 @@ public class TopicSearch {
 
     public record MemberHit(long userId, String name, String organisation, String jobTitle, String city) {}
 
+    /** A page of found topics, each with its snippet. */
     public Page topics(Reader reader, Query q) {
         String text = q.text() == null ? "" : q.text().strip();
         if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
             return new Page(List.of(), 0, 1, 1);
         }
         int page = Math.max(q.page(), 1);
-        SearchResult<List<?>> result = Search.session(entityManager)
+        SearchResult<List<?>> result = find(reader, q, text, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<Long> ids =
+                result.hits().stream().map(row -> (Long) row.getFirst()).toList();
+        Map<Long, String> found = snippets.of(ids, text);
+        List<Hit> hits = new ArrayList<>();
+        for (List<?> row : result.hits()) {
+            hits.add(hit(row, found.get((Long) row.getFirst())));
+        }
+        long total = result.total().hitCount();
+        int pages = Math.max(1, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+        return new Page(hits, total, page, pages);
+    }
+
+    /** The best {@code limit} topics for the dropdown under the header box: titles, no snippets. */
+    public List<Hit> suggestions(Reader reader, Query q, int limit) {
+        String text = q.text() == null ? "" : q.text().strip();
+        if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
+            return List.of();
+        }
+        return find(reader, q, text, 0, limit).hits().stream()
+                .map(row -> hit(row, null))
+                .toList();
+    }
+
+    private SearchResult<List<?>> find(Reader reader, Query q, String text, int offset, int limit) {
+        return Search.session(entityManager)
                 .search(TopicDocument.class)
                 .select(f -> f.composite(
                         f.id(Long.class),
                         f.field(TopicDocument.TITLE, String.class),
                         f.highlight(TopicDocument.TITLE).highlighter("title"),
-                        f.highlight(TopicDocument.TEXT),
                         f.field(TopicDocument.QUESTION, String.class),
                         f.field("forumId", Long.class),
                         f.field("authorId", Long.class),
@@ -123,17 +151,11 @@ public class TopicSearch {
                         all = all.field(TopicDocument.ALL_EN);
                     }
                     var ranked = f.bool()
-                            .must(all.matching(words)
-                                    .defaultOperator(BooleanOperator.AND)
-                                    .constantScore())
-                            // Ranked by the words in the title (weighing most) and the text, which
-                            // are scored for the matches only; the snippet highlights these.
+                            .must(all.matching(words).defaultOperator(BooleanOperator.AND))
+                            // Words in the title weigh most, scored for the matches only.
                             .should(f.simpleQueryString()
                                     .field(TopicDocument.TITLE)
                                     .boost(3f)
-                                    .matching(words))
-                            .should(f.simpleQueryString()
-                                    .field(TopicDocument.TEXT)
                                     .matching(words));
                     if (q.english()) {
                         ranked = ranked.should(f.simpleQueryString()
@@ -167,11 +189,6 @@ public class TopicSearch {
                         root.add(f.range().field("lastPostAt").between(from, to));
                     }
                 })
-                .highlighter(h -> h.fastVector()
-                        .encoder(HighlighterEncoder.HTML)
-                        .tag(MARK_OPEN, MARK_CLOSE)
-                        .fragmentSize(180)
-                        .numberOfFragments(1))
                 .highlighter("title", h -> h.fastVector()
                         .encoder(HighlighterEncoder.HTML)
                         .tag(MARK_OPEN, MARK_CLOSE)
@@ -180,26 +197,16 @@ public class TopicSearch {
                 .sort(f -> q.sort() == Sort.NEWEST
                         ? f.field("lastPostAt").desc()
                         : f.score().then().field("lastPostAt").desc())
-                .fetch((page - 1) * PAGE_SIZE, PAGE_SIZE);
-        List<Hit> hits = new ArrayList<>();
-        for (List<?> row : result.hits()) {
-            hits.add(hit(row));
-        }
-        long total = result.total().hitCount();
-        int pages = Math.max(1, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
-        return new Page(hits, total, page, pages);
+                .fetch(offset, limit);
     }
 
     @SuppressWarnings("unchecked")
-    private static Hit hit(List<?> row) {
+    private static Hit hit(List<?> row, String snippet) {
         String title = (String) row.get(1);
         List<String> titleMarks = (List<String>) row.get(2);
-        List<String> textMarks = (List<String>) row.get(3);
-        String snippet;
-        if (!textMarks.isEmpty()) {
-            snippet = textMarks.getFirst();
-        } else {
-            String question = (String) row.get(4);
+        if (snippet == null) {
+            // No match in the text (the title matched): the question's opening.
+            String question = (String) row.get(3);
             snippet = question == null ? "" : escape(abbreviate(question, 200));
         }
         return new Hit(
@@ -207,12 +214,12 @@ public class TopicSearch {
                 title,
                 titleMarks.isEmpty() ? escape(title) : titleMarks.getFirst(),
                 snippet,
+                (Long) row.get(4),
                 (Long) row.get(5),
-                (Long) row.get(6),
-                (String) row.get(7),
-                (Instant) row.get(8),
-                (Integer) row.get(9),
-                (Boolean) row.get(10));
+                (String) row.get(6),
+                (Instant) row.get(7),
+                (Integer) row.get(8),
+                (Boolean) row.get(9));
     }
 
     private static String abbreviate(String s, int max) {

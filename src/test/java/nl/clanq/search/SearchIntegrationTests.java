@@ -249,6 +249,38 @@ class SearchIntegrationTests {
     }
 
     @Test
+    void theSnippetIsTheMatchingParagraphOfALongTopicCutAroundTheMatch() {
+        String word = unique();
+        long member = fixtures.member(fixtures.organisation());
+        long topic = ask(member, forum(0), "Vraag over de jaarafsluiting", "Hoe pakken jullie dit aan?");
+        Posting.Actor actor = new Posting.Actor(access.reader(member, false), "test");
+        tx.executeWithoutResult(s -> {
+            for (int i = 1; i <= 30; i++) {
+                posting.reply(actor, topic, "Bij ons gaat de afsluiting elk jaar via het standaardscherm. ".repeat(5));
+            }
+            posting.reply(
+                    actor,
+                    topic,
+                    "Eerst dit. " + "Een lange inleiding zonder de woorden. ".repeat(5)
+                            + "Daarna zetten wij in de verlofregistratie het vinkje " + word
+                            + " aan, en dan loopt het goed. " + "Verder niets bijzonders. ".repeat(20));
+        });
+        indexing.indexQueued();
+
+        TopicSearch.Hit hit = find(member, "verlof " + word).hits().getFirst();
+
+        assertThat(hit.snippetHtml())
+                .as("the paragraph with the words, cut around them; a compound marked by its part")
+                .startsWith("…")
+                .contains("Daarna zetten wij in de <mark>verlofregistratie</mark> het vinkje <mark>" + word
+                        + "</mark> aan")
+                .doesNotContain("Eerst dit")
+                .doesNotContain("standaardscherm")
+                .endsWith("…");
+        assertThat(hit.snippetHtml().length()).isLessThanOrEqualTo(Snippets.MAX + 2);
+    }
+
+    @Test
     void snippetsEscapeHtmlFromPostsApartFromTheHighlight() throws Exception {
         String word = unique();
         long member = fixtures.member(fixtures.organisation());

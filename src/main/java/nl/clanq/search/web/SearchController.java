@@ -187,11 +187,8 @@ public class SearchController {
             return "search/fragments/suggest";
         }
         Reader reader = access.reader(principal.id(), principal.isStaff());
-        List<Hit> topics = search.topics(reader, Query.of(TopicSearch.prefixed(text), english(locale)))
-                .hits();
-        model.addAttribute(
-                "view",
-                new SuggestView(text, topics.subList(0, Math.min(5, topics.size())), search.members(reader, text, 3)));
+        List<Hit> topics = search.suggestions(reader, Query.of(TopicSearch.prefixed(text), english(locale)), 5);
+        model.addAttribute("view", new SuggestView(text, topics, search.members(reader, text, 3)));
         return "search/fragments/suggest";
     }
 
