@@ -1,12 +1,8 @@
 package nl.clanq.search;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
-import org.apache.lucene.util.ClasspathResourceLoader;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOptionalComponentsStep;
 
 /**
  * The analyzers of the index. "dutch": words split, lower case, accents folded (é → e), common HR
@@ -19,10 +15,10 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer("dutch").instance(dutch(true));
+        dutch(context, "dutch", true);
         // For queries: the same without splitting compounds. A compound in a query matches the
         // compound, or all of its parts together (Compounds), never any one part on its own.
-        context.analyzer("dutch_query").instance(dutch(false));
+        dutch(context, "dutch_query", false);
         context.analyzer("english")
                 .custom()
                 .tokenizer("standard")
@@ -37,34 +33,25 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("asciiFolding");
     }
 
-    /**
-     * A new instance of the Dutch analysis: for the index (through Hibernate Search) and for the
-     * snippet text, which Lucene analyses with an instance of its own ({@link SnippetTextBinder}).
-     */
-    static Analyzer dutch(boolean splitCompounds) {
-        try {
-            CustomAnalyzer.Builder analyzer = CustomAnalyzer.builder(
-                            new ClasspathResourceLoader(SearchAnalysis.class.getClassLoader()))
-                    .withTokenizer("standard")
-                    .addTokenFilter("lowercase")
-                    .addTokenFilter("asciiFolding");
-            if (splitCompounds) {
-                analyzer.addTokenFilter(
-                        "dictionaryCompoundWord", "dictionary", "search/hr-compounds.txt", "onlyLongestMatch", "false");
-            }
-            return analyzer.addTokenFilter(
-                            "stop",
-                            "words",
-                            "org/apache/lucene/analysis/snowball/dutch_stop.txt",
-                            "format",
-                            "snowball",
-                            "ignoreCase",
-                            "true")
-                    .addTokenFilter("stemmerOverride", "dictionary", "search/dutch-stems.txt", "ignoreCase", "true")
-                    .addTokenFilter("snowballPorter", "language", "Dutch")
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void dutch(LuceneAnalysisConfigurationContext context, String name, boolean splitCompounds) {
+        LuceneAnalysisOptionalComponentsStep analyzer = context.analyzer(name)
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding");
+        if (splitCompounds) {
+            analyzer = analyzer.tokenFilter("dictionaryCompoundWord")
+                    .param("dictionary", "search/hr-compounds.txt")
+                    .param("onlyLongestMatch", "false");
         }
+        analyzer.tokenFilter("stop")
+                .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
+                .param("format", "snowball")
+                .param("ignoreCase", "true")
+                .tokenFilter("stemmerOverride")
+                .param("dictionary", "search/dutch-stems.txt")
+                .param("ignoreCase", "true")
+                .tokenFilter("snowballPorter")
+                .param("language", "Dutch");
     }
 }

@@ -7,17 +7,16 @@ import java.time.Instant;
 import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Norms;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBinderRef;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.NonStandardField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
@@ -27,9 +26,9 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
  * replies. Hidden and deleted posts are left out; deleted and merged topics are indexed as not
  * listed.
  *
- * <p>A search finds and ranks topics by {@link #ALL} (title and text in one field, so each query
- * word is one posting list to walk, not a choice between fields) and {@link #TITLE}, which weighs
- * most; the snippet comes from {@link #TEXT}.
+ * <p>A search finds topics by {@link #ALL} (title and text in one field, so each query word is one
+ * posting list to walk, not a choice between fields) and ranks and highlights them by {@link
+ * #TITLE} and {@link #TEXT}.
  */
 @Entity
 @Immutable
@@ -37,13 +36,10 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 @Indexed(index = "topic")
 class TopicDocument {
 
-    /** The topic's id as a number, to find its document for the snippet. */
-    static final String ID = "topicId";
-
     static final String TITLE = "title";
     static final String TITLE_EN = "title_en";
     static final String QUESTION = "opening";
-    static final String TEXT = "snippet";
+    static final String TEXT = "text";
     static final String ALL = "all";
     static final String ALL_EN = "all_en";
     static final String MAPPING = "mapping";
@@ -53,13 +49,13 @@ class TopicDocument {
      * change: at start, an index with documents of another version is rebuilt in place. Lucene
      * refuses a field whose options differ from the same name's in the index, so a changed field
      * gets a new name (as "question" became "opening" in version 2; version 3 added "all" and
-     * "all_en" and dropped "text_en"; version 4 replaced "text" by "snippet" and added "topicId").
+     * "all_en" and dropped "text_en"; version 4 tried a native "snippet" field for Lucene's unified
+     * highlighter, which version 5 withdrew: slower at large, see docs/bench/findings.md).
      */
-    static final int MAPPING_VERSION = 4;
+    static final int MAPPING_VERSION = 5;
 
     @Id
     @DocumentId
-    @GenericField(name = ID)
     Long id;
 
     @FullTextField(
@@ -124,8 +120,16 @@ class TopicDocument {
 
     private transient String text;
 
-    /** The whole conversation as plain text (question, accepted answer, other replies): the snippets' source. */
-    @NonStandardField(name = TEXT, valueBinder = @ValueBinderRef(type = SnippetTextBinder.class))
+    /**
+     * The whole conversation as plain text (question, accepted answer, other replies): a search
+     * scores each word against the title and this text, and the snippet comes from here.
+     */
+    @FullTextField(
+            name = TEXT,
+            analyzer = "dutch",
+            searchAnalyzer = "dutch_query",
+            projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
     @IndexingDependency(
             derivedFrom = {
                 @ObjectPath(@PropertyValue(propertyName = "question")),
@@ -146,11 +150,11 @@ class TopicDocument {
     }
 
     /**
-     * Title and text together, what a search matches and scores: in Dutch, and in English for
-     * readers who use Clanq in English.
+     * Title and text together, for matching only (not scored, so without norms): in Dutch, and in
+     * English for readers who use Clanq in English.
      */
-    @FullTextField(name = ALL, analyzer = "dutch", searchAnalyzer = "dutch_query")
-    @FullTextField(name = ALL_EN, analyzer = "english")
+    @FullTextField(name = ALL, analyzer = "dutch", searchAnalyzer = "dutch_query", norms = Norms.NO)
+    @FullTextField(name = ALL_EN, analyzer = "english", norms = Norms.NO)
     @IndexingDependency(
             derivedFrom = {
                 @ObjectPath(@PropertyValue(propertyName = "title")),

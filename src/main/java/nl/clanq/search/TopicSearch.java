@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nl.clanq.forums.Posting;
 import nl.clanq.forums.Reader;
@@ -38,11 +37,9 @@ public class TopicSearch {
     private EntityManager entityManager;
 
     private final java.time.Clock clock;
-    private final Snippets snippets;
 
-    TopicSearch(java.time.Clock clock, Snippets snippets) {
+    TopicSearch(java.time.Clock clock) {
         this.clock = clock;
-        this.snippets = snippets;
     }
 
     public enum Sort {
@@ -106,26 +103,23 @@ public class TopicSearch {
         }
         int page = Math.max(q.page(), 1);
         SearchResult<List<?>> result = find(reader, q, text, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-        List<Long> ids =
-                result.hits().stream().map(row -> (Long) row.getFirst()).toList();
-        Map<Long, String> found = snippets.of(ids, text);
         List<Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
-            hits.add(hit(row, found.get((Long) row.getFirst())));
+            hits.add(hit(row));
         }
         long total = result.total().hitCount();
         int pages = Math.max(1, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
         return new Page(hits, total, page, pages);
     }
 
-    /** The best {@code limit} topics for the dropdown under the header box: titles, no snippets. */
+    /** The best {@code limit} topics for the dropdown under the header box. */
     public List<Hit> suggestions(Reader reader, Query q, int limit) {
         String text = q.text() == null ? "" : q.text().strip();
         if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
             return List.of();
         }
         return find(reader, q, text, 0, limit).hits().stream()
-                .map(row -> hit(row, null))
+                .map(TopicSearch::hit)
                 .toList();
     }
 
@@ -136,6 +130,7 @@ public class TopicSearch {
                         f.id(Long.class),
                         f.field(TopicDocument.TITLE, String.class),
                         f.highlight(TopicDocument.TITLE).highlighter("title"),
+                        f.highlight(TopicDocument.TEXT),
                         f.field(TopicDocument.QUESTION, String.class),
                         f.field("forumId", Long.class),
                         f.field("authorId", Long.class),
@@ -151,11 +146,17 @@ public class TopicSearch {
                         all = all.field(TopicDocument.ALL_EN);
                     }
                     var ranked = f.bool()
-                            .must(all.matching(words).defaultOperator(BooleanOperator.AND))
-                            // Words in the title weigh most, scored for the matches only.
+                            .must(all.matching(words)
+                                    .defaultOperator(BooleanOperator.AND)
+                                    .constantScore())
+                            // Ranked by the words in the title (weighing most) and the text, which
+                            // are scored for the matches only; the snippet highlights these.
                             .should(f.simpleQueryString()
                                     .field(TopicDocument.TITLE)
                                     .boost(3f)
+                                    .matching(words))
+                            .should(f.simpleQueryString()
+                                    .field(TopicDocument.TEXT)
                                     .matching(words));
                     if (q.english()) {
                         ranked = ranked.should(f.simpleQueryString()
@@ -189,6 +190,11 @@ public class TopicSearch {
                         root.add(f.range().field("lastPostAt").between(from, to));
                     }
                 })
+                .highlighter(h -> h.fastVector()
+                        .encoder(HighlighterEncoder.HTML)
+                        .tag(MARK_OPEN, MARK_CLOSE)
+                        .fragmentSize(180)
+                        .numberOfFragments(1))
                 .highlighter("title", h -> h.fastVector()
                         .encoder(HighlighterEncoder.HTML)
                         .tag(MARK_OPEN, MARK_CLOSE)
@@ -201,12 +207,15 @@ public class TopicSearch {
     }
 
     @SuppressWarnings("unchecked")
-    private static Hit hit(List<?> row, String snippet) {
+    private static Hit hit(List<?> row) {
         String title = (String) row.get(1);
         List<String> titleMarks = (List<String>) row.get(2);
-        if (snippet == null) {
-            // No match in the text (the title matched): the question's opening.
-            String question = (String) row.get(3);
+        List<String> textMarks = (List<String>) row.get(3);
+        String snippet;
+        if (!textMarks.isEmpty()) {
+            snippet = textMarks.getFirst();
+        } else {
+            String question = (String) row.get(4);
             snippet = question == null ? "" : escape(abbreviate(question, 200));
         }
         return new Hit(
@@ -214,12 +223,12 @@ public class TopicSearch {
                 title,
                 titleMarks.isEmpty() ? escape(title) : titleMarks.getFirst(),
                 snippet,
-                (Long) row.get(4),
                 (Long) row.get(5),
-                (String) row.get(6),
-                (Instant) row.get(7),
-                (Integer) row.get(8),
-                (Boolean) row.get(9));
+                (Long) row.get(6),
+                (String) row.get(7),
+                (Instant) row.get(8),
+                (Integer) row.get(9),
+                (Boolean) row.get(10));
     }
 
     private static String abbreviate(String s, int max) {
