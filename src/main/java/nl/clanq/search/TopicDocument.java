@@ -50,7 +50,7 @@ class TopicDocument {
      * refuses a field whose options differ from the same name's in the index, so a changed field
      * gets a new name (as "question" became "opening" in version 2; version 3 added "all" and
      * "all_en" and dropped "text_en"; version 4 tried a native "snippet" field for Lucene's unified
-     * highlighter, which version 5 withdrew: slower at large, see docs/bench/findings.md).
+     * highlighter, which version 5 withdrew: it mapped more of the index, see docs/bench/findings.md).
      */
     static final int MAPPING_VERSION = 5;
 
