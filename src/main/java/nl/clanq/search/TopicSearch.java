@@ -97,12 +97,12 @@ public class TopicSearch {
 
     /** A page of found topics, each with its snippet. */
     public Page topics(Reader reader, Query q) {
-        String text = q.text() == null ? "" : q.text().strip();
-        if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
+        String text = searchable(reader, q);
+        if (text.isEmpty()) {
             return new Page(List.of(), 0, 1, 1);
         }
         int page = Math.max(q.page(), 1);
-        SearchResult<List<?>> result = find(reader, q, text, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+        SearchResult<List<?>> result = find(reader, q, text, (page - 1) * PAGE_SIZE, PAGE_SIZE, true);
         List<Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
             hits.add(hit(row));
@@ -112,25 +112,34 @@ public class TopicSearch {
         return new Page(hits, total, page, pages);
     }
 
-    /** The best {@code limit} topics for the dropdown under the header box. */
+    /**
+     * The best {@code limit} topics for the dropdown under the header box, which shows their titles
+     * only: no snippets (highlighting the text is the costliest part of a search).
+     */
     public List<Hit> suggestions(Reader reader, Query q, int limit) {
-        String text = q.text() == null ? "" : q.text().strip();
-        if (text.isEmpty() || (!reader.staff() && reader.readableForumIds().isEmpty())) {
+        String text = searchable(reader, q);
+        if (text.isEmpty()) {
             return List.of();
         }
-        return find(reader, q, text, 0, limit).hits().stream()
+        return find(reader, q, text, 0, limit, false).hits().stream()
                 .map(TopicSearch::hit)
                 .toList();
     }
 
-    private SearchResult<List<?>> find(Reader reader, Query q, String text, int offset, int limit) {
+    /** The query's text, or "" when there is nothing to search for or nothing the reader may read. */
+    private static String searchable(Reader reader, Query q) {
+        String text = q.text() == null ? "" : q.text().strip();
+        return !reader.staff() && reader.readableForumIds().isEmpty() ? "" : text;
+    }
+
+    private SearchResult<List<?>> find(Reader reader, Query q, String text, int offset, int limit, boolean snippets) {
         return Search.session(entityManager)
                 .search(TopicDocument.class)
                 .select(f -> f.composite(
                         f.id(Long.class),
                         f.field(TopicDocument.TITLE, String.class),
                         f.highlight(TopicDocument.TITLE).highlighter("title"),
-                        f.highlight(TopicDocument.TEXT),
+                        snippets ? f.highlight(TopicDocument.TEXT) : f.constant(List.<String>of()),
                         f.field(TopicDocument.QUESTION, String.class),
                         f.field("forumId", Long.class),
                         f.field("authorId", Long.class),
