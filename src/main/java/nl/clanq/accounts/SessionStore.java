@@ -1,5 +1,6 @@
 package nl.clanq.accounts;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -13,6 +14,11 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
  * only to the minute. Clanq writes the session row when anything but the last access changed (a
  * new id at sign-in, the idle limit, the person), or when the stored last access is a minute old.
  * An idle session may therefore end up to a minute before its limit, never after it.
+ *
+ * <p>Two layers keep to that: {@link MinuteAccessSessions} does not even mark a session changed
+ * for a newer last access within the minute, so a request that changed nothing sends no statement
+ * and opens no transaction to save its session; and the update itself skips a row whose stored
+ * last access is less than a minute old, for a session that was saved for another reason.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {
@@ -35,6 +41,23 @@ class SessionStore {
                    OR s.PRINCIPAL_NAME IS DISTINCT FROM n.principal_name
                    OR n.last_access_time - s.LAST_ACCESS_TIME >= """
                     + LAST_ACCESS_GRANULARITY_MILLIS + ")";
+
+    /**
+     * Spring Boot's JDBC session repository, as configured (table, timeout, the customizers below),
+     * wrapped for the session filter and {@link SessionControl}. Spring still closes the repository
+     * itself at shutdown: it registers the bean's own instance for that, not the wrapper.
+     */
+    @Bean
+    static BeanPostProcessor minuteAccessSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository sessions
+                        ? new MinuteAccessSessions(sessions)
+                        : bean;
+            }
+        };
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessWrittenOncePerMinute() {

@@ -300,34 +300,43 @@ public class Posting {
                 .update();
     }
 
-    /** A read mark only moves forward: reading an older page keeps the furthest position read. */
+    /** How old a read mark's time may be before re-reading writes it again. */
+    static final String READ_AT_GRANULARITY = "10 minutes";
+
+    /**
+     * A read mark only moves forward: reading an older page keeps the furthest position read. It is
+     * written only when it moves, or when its time is {@link #READ_AT_GRANULARITY} old: the time
+     * only tells the digest whether the member visited Clanq in its period (a day or a week), so a
+     * member re-reading a page adds no write.
+     */
     private static final String READ_MARK_KEPT_FORWARD =
             """
             on conflict (user_id, topic_id) do update
                 set last_position = greatest(topic_read.last_position, excluded.last_position),
-                    read_at = excluded.read_at""";
+                    read_at = excluded.read_at
+                where topic_read.last_position < excluded.last_position
+                   or topic_read.read_at < excluded.read_at - interval '%s'"""
+                    .formatted(READ_AT_GRANULARITY);
 
     /**
-     * A member opened a page of a topic: one more view, and read up to {@code lastPosition}, in one
-     * statement. Committed without waiting for the disk: a view or read mark lost in a crash
-     * costs nothing, and waiting for it on every page view was most of a page's write time (#10).
+     * A member opened a page of a topic and so read it up to {@code lastPosition}. When the mark
+     * needs no write it is not even locked, so a member's tabs never wait for each other. Committed
+     * without waiting for the disk: a read mark lost in a crash costs nothing, and waiting for it on
+     * every page view was most of a page's write time (#10).
      */
-    public void recordView(long userId, long topicId, int lastPosition) {
+    public void markReadOnView(long userId, long topicId, int lastPosition) {
         jdbc.sql(
                         """
-                        with relaxed as (select set_config('synchronous_commit', 'off', true)),
-                        viewed as (update topic set view_count = view_count + 1 where id = ?)
+                        with relaxed as (select set_config('synchronous_commit', 'off', true))
                         insert into topic_read (user_id, topic_id, last_position, read_at)
                         select ?, ?, ?, now() from relaxed
+                        where not exists (select 1 from topic_read r
+                                          where r.user_id = ? and r.topic_id = ? and r.last_position >= ?
+                                            and r.read_at >= now() - interval '%s')
                         """
+                                        .formatted(READ_AT_GRANULARITY)
                                 + READ_MARK_KEPT_FORWARD)
-                .params(topicId, userId, topicId, lastPosition)
-                .update();
-    }
-
-    public void countView(long topicId) {
-        jdbc.sql("update topic set view_count = view_count + 1 where id = ?")
-                .param(topicId)
+                .params(userId, topicId, lastPosition, userId, topicId, lastPosition)
                 .update();
     }
 

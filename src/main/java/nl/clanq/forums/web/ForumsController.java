@@ -19,6 +19,7 @@ import nl.clanq.forums.ForumViews.TopicView;
 import nl.clanq.forums.Forums;
 import nl.clanq.forums.Posting;
 import nl.clanq.forums.Reader;
+import nl.clanq.forums.TopicViews;
 import nl.clanq.organisations.Organisations;
 import nl.clanq.organisations.Views.Colleague;
 import nl.clanq.shared.markdown.Diff;
@@ -47,6 +48,7 @@ public class ForumsController {
     private final ForumAccess access;
     private final Forums forums;
     private final Posting posting;
+    private final TopicViews views;
     private final Organisations organisations;
     private final Accounts accounts;
     private final Catalog catalog;
@@ -56,6 +58,7 @@ public class ForumsController {
             ForumAccess access,
             Forums forums,
             Posting posting,
+            TopicViews views,
             Organisations organisations,
             Accounts accounts,
             Catalog catalog,
@@ -63,6 +66,7 @@ public class ForumsController {
         this.access = access;
         this.forums = forums;
         this.posting = posting;
+        this.views = views;
         this.organisations = organisations;
         this.accounts = accounts;
         this.catalog = catalog;
@@ -288,10 +292,10 @@ public class ForumsController {
         }
         int p = Math.min(Math.max(page, 1), pages);
         List<PostView> posts = forums.posts(topic, p);
-        if (posts.isEmpty()) {
-            posting.countView(id);
-        } else {
-            posting.recordView(reader.userId(), id, posts.get(posts.size() - 1).position());
+        views.count(id);
+        if (!posts.isEmpty()) {
+            posting.markReadOnView(
+                    reader.userId(), id, posts.get(posts.size() - 1).position());
         }
         String replyBody = "";
         if (quote != null) {
