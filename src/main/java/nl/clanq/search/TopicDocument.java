@@ -120,6 +120,8 @@ class TopicDocument {
 
     private transient String text;
 
+    private transient String all;
+
     /**
      * The whole conversation as plain text (question, accepted answer, other replies): a search
      * scores each word against the title and this text, and the snippet comes from here.
@@ -163,7 +165,10 @@ class TopicDocument {
                 @ObjectPath(@PropertyValue(propertyName = "replies"))
             })
     String getAll() {
-        return title + "\n\n" + getText();
+        if (all == null) {
+            all = title + "\n\n" + getText();
+        }
+        return all;
     }
 
     @GenericField(name = MAPPING)

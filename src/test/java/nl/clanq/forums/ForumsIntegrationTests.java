@@ -6,6 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import nl.clanq.IntegrationTest;
 import nl.clanq.QueryCounter;
@@ -445,8 +448,7 @@ class ForumsIntegrationTests {
         long reader = fixtures.member(org);
         long topic = ask(author, forum(0), "Onderwerp dat opnieuw gelezen wordt");
         perform(get("/topics/" + topic).param("page", "1").with(user(fixtures.principal(reader))));
-        java.time.OffsetDateTime fiveMinutesAgo =
-                java.time.OffsetDateTime.now().minusMinutes(5).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        OffsetDateTime fiveMinutesAgo = OffsetDateTime.now().minusMinutes(5).truncatedTo(ChronoUnit.MILLIS);
         jdbc.sql("update topic_read set read_at = ? where user_id = ? and topic_id = ?")
                 .params(fiveMinutesAgo, reader, topic)
                 .update();
@@ -463,8 +465,7 @@ class ForumsIntegrationTests {
                         .single())
                 .isEqualTo(1);
 
-        java.time.OffsetDateTime elevenMinutesAgo =
-                java.time.OffsetDateTime.now().minusMinutes(11);
+        OffsetDateTime elevenMinutesAgo = OffsetDateTime.now().minusMinutes(11);
         jdbc.sql("update topic_read set read_at = ? where user_id = ? and topic_id = ?")
                 .params(elevenMinutesAgo, reader, topic)
                 .update();
@@ -479,13 +480,13 @@ class ForumsIntegrationTests {
                 .single();
     }
 
-    private java.time.Instant readAt(long user, long topic) {
+    private Instant readAt(long user, long topic) {
         return jdbc.sql("select read_at from topic_read where user_id = ? and topic_id = ?")
                 .params(user, topic)
-                .query(java.time.OffsetDateTime.class)
+                .query(OffsetDateTime.class)
                 .single()
                 .toInstant()
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                .truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
