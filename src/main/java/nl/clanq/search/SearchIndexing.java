@@ -4,7 +4,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +29,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +57,7 @@ public class SearchIndexing {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration topicCooldown;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final AtomicReference<Rebuild> rebuild = new AtomicReference<>();
     private volatile java.util.concurrent.CompletableFuture<?> running =
@@ -63,7 +68,9 @@ public class SearchIndexing {
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             Clock clock,
-            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+            org.springframework.transaction.PlatformTransactionManager transactionManager,
+            @Value("${clanq.search.topic-cooldown:5s}") Duration topicCooldown) {
+        this.topicCooldown = topicCooldown;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.entityManagerFactory = entityManagerFactory;
         this.jdbc = jdbc;
@@ -92,15 +99,16 @@ public class SearchIndexing {
 
     /**
      * A reply queues its topic (in the reply's transaction) rather than re-indexing the whole
-     * conversation while the member waits: {@link #indexQueued} rebuilds it within a second.
+     * conversation while the member waits: {@link #indexQueued} rebuilds it within a second, or
+     * when its cooldown ends if it was rebuilt a moment ago.
      */
     @EventListener
     void on(ReplyPosted e) {
         jdbc.sql(
                         """
-                        insert into search_queue (topic_id) values (?)
+                        insert into search_queue (topic_id, queued_at, due_at) values (?, ?, ?)
                         on conflict (topic_id) do update set version = search_queue.version + 1""")
-                .param(e.topicId())
+                .params(e.topicId(), at(clock.instant()), at(clock.instant()))
                 .update();
     }
 
@@ -109,16 +117,30 @@ public class SearchIndexing {
     static final int QUEUE_BATCH = 100;
 
     /**
-     * Rebuilds the documents of queued topics, each once however many replies it got meanwhile.
-     * An entry is removed only if no reply queued it again after it was read, so a reply that
-     * commits while its topic is being indexed is indexed in the next round.
+     * Rebuilds the documents of queued topics that are due, each once however many replies it got
+     * meanwhile. A rebuilt topic is not rebuilt again before {@code clanq.search.topic-cooldown}
+     * has passed: a busy topic's replies are indexed together, so the cost of keeping search up to
+     * date does not grow with the rate of replies times the length of the conversation. A reply
+     * that commits while its topic is being indexed raises the entry's version and is indexed in a
+     * later round; entries are removed once their cooldown has passed with nothing new.
      */
     @Scheduled(
             fixedDelayString = "${clanq.search.queue-interval:500ms}",
             initialDelayString = "${clanq.search.queue-interval:500ms}")
     public void indexQueued() {
-        List<Queued> queued = jdbc.sql("select topic_id, version from search_queue order by queued_at limit ?")
-                .param(QUEUE_BATCH)
+        indexQueued(clock.instant());
+    }
+
+    void indexQueued(Instant now) {
+        jdbc.sql("delete from search_queue where version = indexed_version and due_at <= ?")
+                .param(at(now))
+                .update();
+        List<Queued> queued = jdbc.sql(
+                        """
+                        select topic_id, version from search_queue
+                        where version > indexed_version and due_at <= ?
+                        order by due_at limit ?""")
+                .params(at(now), QUEUE_BATCH)
                 .query(Rows.of(Queued.class))
                 .list();
         if (queued.isEmpty()) {
@@ -127,12 +149,18 @@ public class SearchIndexing {
         transactions.executeWithoutResult(status -> queued.forEach(q -> topic(q.topicId())));
         jdbc.sql(
                         """
-                        delete from search_queue q using unnest(?::bigint[], ?::bigint[]) as done (topic_id, version)
-                        where q.topic_id = done.topic_id and q.version = done.version""")
+                        update search_queue q set indexed_version = done.version, due_at = ?
+                        from unnest(?::bigint[], ?::bigint[]) as done (topic_id, version)
+                        where q.topic_id = done.topic_id""")
                 .params(
+                        at(now.plus(topicCooldown)),
                         queued.stream().map(Queued::topicId).toArray(Long[]::new),
                         queued.stream().map(Queued::version).toArray(Long[]::new))
                 .update();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     @EventListener
@@ -225,7 +253,7 @@ public class SearchIndexing {
     }
 
     /** Waits until the current rebuild (if any) finished, e.g. before tests start searching. */
-    public void awaitRebuild(java.time.Duration timeout) {
+    public void awaitRebuild(Duration timeout) {
         try {
             running.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.clanq.IntegrationTest;
@@ -201,19 +202,59 @@ class SearchIntegrationTests {
         });
         assertThat(queued).as("three replies, one queued rebuild").isEqualTo(3);
 
-        // The job makes the document searchable, then removes the queue entry.
+        // The job makes the document searchable and marks the queued replies as indexed.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while ((find(member, word).total() == 0 || stillQueued(topic)) && System.nanoTime() < deadline) {
+        while ((find(member, word).total() == 0 || pending(topic)) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         assertThat(find(member, word).hits())
                 .extracting(TopicSearch.Hit::topicId, TopicSearch.Hit::replyCount)
                 .containsExactly(tuple(topic, 3));
-        assertThat(stillQueued(topic)).isFalse();
+        assertThat(pending(topic)).isFalse();
     }
 
-    private boolean stillQueued(long topic) {
-        return jdbc.sql("select count(*) from search_queue where topic_id = ?")
+    @Test
+    void aBusyTopicIsReindexedOncePerCooldownWithTheRepliesOfThatCooldownTogether() {
+        String first = unique();
+        String second = unique();
+        long member = fixtures.member(fixtures.organisation());
+        long topic = ask(member, forum(0), "Vraag over de jaaropgave", "Waar vind ik die?");
+        Posting.Actor actor = new Posting.Actor(access.reader(member, false), "test");
+
+        tx.executeWithoutResult(s -> posting.reply(actor, topic, "Eerste antwoord: " + first));
+        indexing.indexQueued(Instant.now());
+        assertThat(find(member, first).total())
+                .as("a reply to a quiet topic, at once")
+                .isEqualTo(1);
+
+        tx.executeWithoutResult(s -> posting.reply(actor, topic, "Tweede antwoord: " + second));
+        indexing.indexQueued(Instant.now());
+        assertThat(find(member, second).total())
+                .as("the topic was just re-indexed: the next reply waits for the cooldown")
+                .isZero();
+        assertThat(pending(topic)).isTrue();
+
+        indexing.indexQueued(Instant.now().plus(COOLDOWN).plusSeconds(1));
+        assertThat(find(member, second).hits())
+                .extracting(TopicSearch.Hit::topicId, TopicSearch.Hit::replyCount)
+                .containsExactly(tuple(topic, 2));
+        assertThat(pending(topic)).isFalse();
+
+        indexing.indexQueued(Instant.now().plus(COOLDOWN.multipliedBy(2)).plusSeconds(2));
+        assertThat(jdbc.sql("select count(*) from search_queue where topic_id = ?")
+                        .param(topic)
+                        .query(Long.class)
+                        .single())
+                .as("a cooldown that passed with no new reply leaves no entry behind")
+                .isZero();
+    }
+
+    /** The cooldown of {@code clanq.search.topic-cooldown} (its default, as in application.properties). */
+    private static final Duration COOLDOWN = Duration.ofSeconds(5);
+
+    /** Whether the topic has replies that are not yet in its search document. */
+    private boolean pending(long topic) {
+        return jdbc.sql("select count(*) from search_queue where topic_id = ? and version > indexed_version")
                         .param(topic)
                         .query(Long.class)
                         .single()
