@@ -104,11 +104,12 @@ public class SearchIndexing {
      */
     @EventListener
     void on(ReplyPosted e) {
+        OffsetDateTime now = at(clock.instant());
         jdbc.sql(
                         """
                         insert into search_queue (topic_id, queued_at, due_at) values (?, ?, ?)
                         on conflict (topic_id) do update set version = search_queue.version + 1""")
-                .params(e.topicId(), at(clock.instant()), at(clock.instant()))
+                .params(e.topicId(), now, now)
                 .update();
     }
 
