@@ -21,6 +21,7 @@ import nl.clanq.forums.TopicModeration;
 import nl.clanq.organisations.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.MockMvc;
@@ -234,13 +235,13 @@ class SearchIntegrationTests {
                 .isZero();
         assertThat(pending(topic)).isTrue();
 
-        indexing.indexQueued(Instant.now().plus(COOLDOWN).plusSeconds(1));
+        indexing.indexQueued(Instant.now().plus(cooldown).plusSeconds(1));
         assertThat(find(member, second).hits())
                 .extracting(TopicSearch.Hit::topicId, TopicSearch.Hit::replyCount)
                 .containsExactly(tuple(topic, 2));
         assertThat(pending(topic)).isFalse();
 
-        indexing.indexQueued(Instant.now().plus(COOLDOWN.multipliedBy(2)).plusSeconds(2));
+        indexing.indexQueued(Instant.now().plus(cooldown.multipliedBy(2)).plusSeconds(2));
         assertThat(jdbc.sql("select count(*) from search_queue where topic_id = ?")
                         .param(topic)
                         .query(Long.class)
@@ -249,8 +250,9 @@ class SearchIntegrationTests {
                 .isZero();
     }
 
-    /** The cooldown of {@code clanq.search.topic-cooldown} (its default, as in application.properties). */
-    private static final Duration COOLDOWN = Duration.ofSeconds(5);
+    /** The configured cooldown, so the test steps past whatever application.properties sets. */
+    @Value("${clanq.search.topic-cooldown}")
+    Duration cooldown;
 
     /** Whether the topic has replies that are not yet in its search document. */
     private boolean pending(long topic) {
