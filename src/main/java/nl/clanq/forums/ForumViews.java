@@ -69,6 +69,7 @@ public final class ForumViews {
         }
     }
 
+    /** A topic as the reader sees it; {@code hasNotes}: it was moved or had topics merged into it (C13). */
     public record TopicView(
             long id,
             ForumRef forum,
@@ -79,7 +80,8 @@ public final class ForumViews {
             Long acceptedPostId,
             boolean pinned,
             boolean closed,
-            Instant createdAt) {
+            Instant createdAt,
+            boolean hasNotes) {
 
         public boolean solved() {
             return acceptedPostId != null;

@@ -32,11 +32,13 @@ public class Forums {
     public static final int TOPICS_PER_PAGE = 30;
     public static final int POSTS_PER_PAGE = 20;
 
-    static final String FORUM =
+    /** The columns of a {@link ForumRef}, from {@code forum f join vendor v}. */
+    private static final String FORUM_COLUMNS =
             """
-            select f.id, f.vendor_id, v.slug as vendor_slug, v.name as vendor_name, f.module_id, f.kind, f.name, f.slug,
-                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at, f.merged_into, f.position
-            from forum f join vendor v on v.id = f.vendor_id""";
+            f.id, f.vendor_id, v.slug as vendor_slug, v.name as vendor_name, f.module_id, f.kind, f.name, f.slug,
+                   f.description, f.status, f.topic_count, f.post_count, f.last_post_at, f.merged_into, f.position""";
+
+    static final String FORUM = "select " + FORUM_COLUMNS + " from forum f join vendor v on v.id = f.vendor_id";
 
     private final JdbcClient jdbc;
 
@@ -251,9 +253,9 @@ public class Forums {
      * may read it now (e.g. before a mail mentions it), inside a transaction that must go on.
      */
     public Optional<TopicView> findTopic(Reader reader, long topicId) {
+        // Named apart from the forum's columns of the same row (id, merged_into).
         record Row(
-                long id,
-                long forumId,
+                long topicId,
                 String title,
                 long authorId,
                 int replyCount,
@@ -262,27 +264,42 @@ public class Forums {
                 boolean pinned,
                 boolean closed,
                 Instant createdAt,
-                Long mergedInto,
-                boolean deleted) {}
-        Row t = jdbc.sql(
+                Long topicMergedInto,
+                boolean deleted,
+                boolean hasNotes) {}
+        record Found(Row topic, ForumRef forum) {}
+        // The topic, its forum and whether it has a history to show, in one statement: this runs
+        // for every topic page (issue #10).
+        Found found = jdbc.sql(
                         """
-                        select id, forum_id, title, author_id, reply_count, view_count, accepted_post_id, pinned, closed,
-                               created_at, merged_into, deleted_at is not null as deleted from topic where id = ?""")
+                        select t.id as topic_id, t.title, t.author_id, t.reply_count, t.view_count, t.accepted_post_id,
+                               t.pinned, t.closed, t.created_at, t.merged_into as topic_merged_into,
+                               t.deleted_at is not null as deleted,
+                               (exists (select 1 from topic_move m where m.topic_id = t.id)
+                                or exists (select 1 from topic_merge g where g.target_topic_id = t.id)) as has_notes,
+                               """
+                                + FORUM_COLUMNS
+                                + """
+
+                        from topic t join forum f on f.id = t.forum_id join vendor v on v.id = f.vendor_id
+                        where t.id = ?""")
                 .param(topicId)
-                .query(Rows.of(Row.class))
+                .query((rs, n) -> new Found(
+                        Rows.of(Row.class).mapRow(rs, n),
+                        Rows.of(ForumRef.class).mapRow(rs, n)))
                 .optional()
                 .orElse(null);
-        if (t == null || t.mergedInto() != null) {
+        if (found == null || found.topic().topicMergedInto() != null) {
             return Optional.empty();
         }
-        ForumRef forum = forumById(t.forumId()).orElse(null);
-        if (forum == null
-                || (!reader.mayRead(forum) && !authorKeepsMovedTopic(reader, t.id(), t.authorId(), forum))
+        Row t = found.topic();
+        ForumRef forum = found.forum();
+        if ((!reader.mayRead(forum) && !authorKeepsMovedTopic(reader, t.topicId(), t.authorId(), forum))
                 || (t.deleted() && !reader.staff())) {
             return Optional.empty();
         }
         return Optional.of(new TopicView(
-                t.id(),
+                t.topicId(),
                 forum,
                 t.title(),
                 t.authorId(),
@@ -291,7 +308,8 @@ public class Forums {
                 t.acceptedPostId(),
                 t.pinned(),
                 t.closed(),
-                t.createdAt()));
+                t.createdAt(),
+                t.hasNotes()));
     }
 
     /**
@@ -327,6 +345,9 @@ public class Forums {
 
     /** C13: where the topic came from and what was merged into it, oldest first. */
     public List<TopicNote> notes(TopicView topic) {
+        if (!topic.hasNotes()) {
+            return List.of();
+        }
         return jdbc.sql(
                         """
                         select 'MOVED' as kind, f.name as subject, m.reason, m.moved_at as at

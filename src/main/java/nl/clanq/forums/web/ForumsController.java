@@ -316,7 +316,13 @@ public class ForumsController {
             int pages,
             String replyBody,
             FormErrors errors) {
-        Optional<PostView> accepted = forums.acceptedAnswer(topic);
+        // Shown under the question only, so on the first page, where it mostly is already.
+        Optional<PostView> accepted = p != 1 || topic.acceptedPostId() == null
+                ? Optional.empty()
+                : posts.stream()
+                        .filter(post -> post.id() == topic.acceptedPostId())
+                        .findFirst()
+                        .or(() -> forums.acceptedAnswer(topic));
         return new TopicPage(
                 topic,
                 posts,

@@ -3,6 +3,7 @@ package nl.clanq.organisations.web;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.organisations.Organisations;
+import nl.clanq.organisations.Views;
 import nl.clanq.shared.web.CurrentUser;
 import nl.clanq.shared.web.CurrentUserResolver;
 import org.springframework.security.core.Authentication;
@@ -30,9 +31,21 @@ class CurrentUserProvider implements CurrentUserResolver {
         if (auth == null || !(auth.getPrincipal() instanceof ClanqPrincipal p)) {
             return null;
         }
-        boolean owner = !p.isStaff() && organisations.ownedBy(p.id()).isPresent();
+        boolean owner = !p.isStaff() && owns(request, p);
         CurrentUser user = new CurrentUser(p.displayName(), p.isStaff(), owner, p.isAdministrator());
         request.setAttribute(CACHE, user);
         return user;
+    }
+
+    /**
+     * Whether the person owns their organisation: as the membership gate read it for this request
+     * (one statement fewer on every member page), or asked now where the gate did not look.
+     */
+    private boolean owns(HttpServletRequest request, ClanqPrincipal p) {
+        if (request.getAttribute(MembershipGate.STANDING) instanceof Views.Standing standing
+                && standing.organisationId() != null) {
+            return standing.owner();
+        }
+        return organisations.ownedBy(p.id()).isPresent();
     }
 }

@@ -155,7 +155,8 @@ public class TopicPageBenchmark {
                 accepted.id(),
                 false,
                 false,
-                opened);
+                opened,
+                false);
         return new TopicPage(
                 topic,
                 posts,
