@@ -1,5 +1,6 @@
 package nl.clanq.search;
 
+import org.apache.lucene.analysis.snowball.SnowballPorterFilterFactory;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOptionalComponentsStep;
@@ -7,7 +8,9 @@ import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOpti
 /**
  * The analyzers of the index. "dutch": words split, lower case, accents folded (é → e), common HR
  * compounds split ("verlofregistratie" also yields "verlof" and "registratie"), Dutch stop words
- * dropped, Dutch Snowball stems with a few HR overrides ("salarissen" → "salaris"). "dutch_query":
+ * dropped, Dutch Snowball stems with a few HR overrides ("salarissen" → "salaris"), remembered
+ * per thread while indexing, as are the parts of compounds ({@link CachedSnowballStemFilterFactory},
+ * {@link CachedCompoundWordFilterFactory}). "dutch_query":
  * the same for queries, without splitting compounds ({@link Compounds}). "english": the
  * same for English text. "name": lower case and accents folded, no stemming, for names and places.
  */
@@ -40,9 +43,9 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("lowercase")
                 .tokenFilter("asciiFolding");
         if (splitCompounds) {
-            analyzer = analyzer.tokenFilter("dictionaryCompoundWord")
-                    .param("dictionary", "search/hr-compounds.txt")
-                    .param("onlyLongestMatch", "false");
+            // Lucene's dictionaryCompoundWord (onlyLongestMatch=false), remembering recent words.
+            analyzer = analyzer.tokenFilter(CachedCompoundWordFilterFactory.class)
+                    .param("dictionary", "search/hr-compounds.txt");
         }
         analyzer.tokenFilter("stop")
                 .param("words", "org/apache/lucene/analysis/snowball/dutch_stop.txt")
@@ -51,7 +54,9 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("stemmerOverride")
                 .param("dictionary", "search/dutch-stems.txt")
                 .param("ignoreCase", "true")
-                .tokenFilter("snowballPorter")
+                // Indexing stems whole conversations, so it remembers the stems of recent words;
+                // a query's few words go to Snowball directly (the same stems either way).
+                .tokenFilter(splitCompounds ? CachedSnowballStemFilterFactory.class : SnowballPorterFilterFactory.class)
                 .param("language", "Dutch");
     }
 }
