@@ -14,10 +14,10 @@ import org.tartarus.snowball.SnowballStemmer;
 /**
  * Lucene's Snowball stemming ({@code snowballPorter}), with the stems of the most recent words
  * remembered. The same words come back all through a conversation, and a topic is indexed whole
- * (title, text, and the text again for matching), so Snowball's Dutch stemmer was most of the
- * search index writer's CPU: about 60 % of it while members reply (issue #10,
- * docs/bench/findings.md). The stems are exactly Snowball's, so an index written without the
- * cache stays valid.
+ * (title, text, and the text again for matching), so Snowball's Dutch stemmer was, after the
+ * splitting of compounds ({@link CachedCompoundWordFilterFactory}), the largest part of the search
+ * index writer's CPU while members reply (issue #10, docs/bench/findings.md). The stems are
+ * exactly Snowball's, so an index written without the cache stays valid.
  *
  * <p>Each analyzer keeps its filters per thread, so each cache belongs to one thread; it is
  * emptied when it holds {@link #MAX_WORDS} words, which bounds it to about a megabyte. Words marked

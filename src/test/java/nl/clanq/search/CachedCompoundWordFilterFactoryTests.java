@@ -46,12 +46,8 @@ class CachedCompoundWordFilterFactoryTests {
 
     @Test
     void splitsAsLuceneDoesAfterTheCacheIsFullAndEmptied() throws IOException {
-        StringBuilder many = new StringBuilder();
-        for (int i = 0; i < CachedCompoundWordFilterFactory.MAX_WORDS + 500; i++) {
-            many.append("verlof")
-                    .append(Integer.toString(i, 26).replaceAll("[0-9]", "x"))
-                    .append(' ');
-        }
+        String many = CachedSnowballStemFilterFactoryTests.distinctWords(
+                "verlof", CachedCompoundWordFilterFactory.MAX_WORDS + 500);
         String text = many + TEXT + many;
 
         assertThat(tokens(text, new CachedCompoundWordFilterFactory(args()))).isEqualTo(tokens(text, lucene()));

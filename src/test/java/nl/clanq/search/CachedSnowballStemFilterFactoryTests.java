@@ -46,12 +46,7 @@ class CachedSnowballStemFilterFactoryTests {
 
     @Test
     void stemsAsSnowballDoesAfterTheCacheIsFullAndEmptied() throws IOException {
-        StringBuilder many = new StringBuilder();
-        for (int i = 0; i < CachedSnowballStemFilterFactory.MAX_WORDS + 500; i++) {
-            many.append("verwerkingen")
-                    .append(Integer.toString(i, 26).replaceAll("[0-9]", "x"))
-                    .append(' ');
-        }
+        String many = distinctWords("verwerkingen", CachedSnowballStemFilterFactory.MAX_WORDS + 500);
         String text = many + TEXT + many;
 
         assertThat(tokens(text, cached())).isEqualTo(tokens(text, snowball()));
@@ -107,5 +102,16 @@ class CachedSnowballStemFilterFactoryTests {
             stream.end();
         }
         return tokens;
+    }
+
+    /** {@code count} different words that start with {@code start}, to fill a cache past its size. */
+    static String distinctWords(String start, int count) {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            words.append(start)
+                    .append(Integer.toString(i, 26).replaceAll("[0-9]", "x"))
+                    .append(' ');
+        }
+        return words.toString();
     }
 }
