@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.compound.CompoundWordTokenFilterBase;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.ResourceLoader;
@@ -34,11 +35,11 @@ public final class CachedCompoundWordFilterFactory extends TokenFilterFactory im
 
     static final int MAX_WORDS = 8192;
 
-    /** Lucene's defaults for the compound filters. */
-    static final int MIN_WORD_SIZE = 5;
+    /** Lucene's defaults, as its own filter uses them. */
+    private static final int MIN_WORD_SIZE = CompoundWordTokenFilterBase.DEFAULT_MIN_WORD_SIZE;
 
-    static final int MIN_SUBWORD_SIZE = 2;
-    static final int MAX_SUBWORD_SIZE = 15;
+    private static final int MIN_SUBWORD_SIZE = CompoundWordTokenFilterBase.DEFAULT_MIN_SUBWORD_SIZE;
+    private static final int MAX_SUBWORD_SIZE = CompoundWordTokenFilterBase.DEFAULT_MAX_SUBWORD_SIZE;
 
     private static final char[][] NONE = new char[0][];
 
