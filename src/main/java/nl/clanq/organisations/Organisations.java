@@ -29,9 +29,11 @@ public class Organisations {
             from membership m join vendor v on v.id = m.vendor_id join plan p on p.code = m.plan_code""";
 
     private final JdbcClient jdbc;
+    private final MemberReadings readings;
 
-    Organisations(JdbcClient jdbc) {
+    Organisations(JdbcClient jdbc, MemberReadings readings) {
         this.jdbc = jdbc;
+        this.readings = readings;
     }
 
     public Optional<OrganisationView> find(long id) {
@@ -141,23 +143,10 @@ public class Organisations {
                 .single();
     }
 
-    /** Where the person stands, for the gate in front of member pages. */
+    /** Where the person stands, for the gate in front of member pages (read once per request). */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Standing standing(long userId) {
-        return jdbc.sql(
-                        """
-                        select om.organisation_id,
-                               coalesce(o.owner_user_id = :u, false) as owner,
-                               exists (select 1 from membership_seat s join membership m on m.id = s.membership_id
-                                       where s.user_id = :u and m.status = 'ACTIVE') as active_seat,
-                               (select m.status from membership m where m.organisation_id = om.organisation_id
-                                order by (m.status = 'ACTIVE') desc, m.applied_at limit 1) as pending_status
-                        from organisation_member om join organisation o on o.id = om.organisation_id
-                        where om.user_id = :u and om.status = 'ACTIVE'""")
-                .param("u", userId)
-                .query(Rows.of(Standing.class))
-                .optional()
-                .orElse(new Standing(null, false, false, null));
+        return readings.of(userId).standing();
     }
 
     /** The vendor communities the person belongs to now: active memberships they hold a seat in. */
@@ -203,23 +192,12 @@ public class Organisations {
     /** C5: the vendor communities the person belongs to now, and the modules licensed to them there (confirmed). */
     public record Licensing(List<Long> communities, List<Long> modules) {}
 
-    /** {@link #communities} and the licensed modules together, in one query (asked on every forum page). */
+    /**
+     * {@link #communities} and the licensed modules together, read once per request with the
+     * person's standing and policy (asked on every forum page).
+     */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Licensing licensing(long userId) {
-        return jdbc.sql(
-                        """
-                        select coalesce(array_agg(distinct m.vendor_id), '{}') as communities,
-                               coalesce(array_agg(distinct l.module_id) filter (where l.module_id is not null), '{}') as modules
-                        from membership_seat s
-                        join membership m on m.id = s.membership_id and m.status = 'ACTIVE'
-                        left join licence l on l.membership_id = m.id and l.confirmed_at is not null
-                        where s.user_id = ?""")
-                .param(userId)
-                .query((rs, n) -> new Licensing(longs(rs.getArray("communities")), longs(rs.getArray("modules"))))
-                .single();
-    }
-
-    private static List<Long> longs(java.sql.Array array) throws java.sql.SQLException {
-        return List.of((Long[]) array.getArray());
+        return readings.of(userId).licensing();
     }
 }

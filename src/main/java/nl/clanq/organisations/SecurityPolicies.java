@@ -21,8 +21,6 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The security policies an owner sets for the organisation (S3 two-step verification for all, S4
@@ -42,6 +40,7 @@ public class SecurityPolicies implements LoginPolicy {
     private final OrganisationMail mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MemberReadings readings;
 
     SecurityPolicies(
             JdbcClient jdbc,
@@ -50,7 +49,9 @@ public class SecurityPolicies implements LoginPolicy {
             SessionControl sessions,
             OrganisationMail mail,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MemberReadings readings) {
+        this.readings = readings;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -103,7 +104,7 @@ public class SecurityPolicies implements LoginPolicy {
     }
 
     /** An organisation that never set a policy: no second step, any network, the default idle limit. */
-    private static Policy defaultPolicy(long organisationId) {
+    static Policy defaultPolicy(long organisationId) {
         return new Policy(organisationId, false, List.of(), DEFAULT_IDLE_MINUTES, null);
     }
 
@@ -117,50 +118,14 @@ public class SecurityPolicies implements LoginPolicy {
                     rs.getInt(4),
                     rs.getObject(5, OffsetDateTime.class));
 
-    /** Request attribute (name prefix) holding a person's policy once read in this request. */
-    private static final String READ_IN_THIS_REQUEST = SecurityPolicies.class.getName() + ".policyOfUser.";
-
     /**
      * The policy of the organisation the person belongs to, if any. The session guard and the
-     * membership gate both ask on every request; the database is asked once per request.
+     * membership gate both ask on every request; the database is asked once per request ({@link
+     * MemberReadings}).
      */
     @Transactional(propagation = Propagation.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public Optional<Policy> policyOfUser(long userId) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        String key = READ_IN_THIS_REQUEST + userId;
-        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Optional<?> read) {
-            return (Optional<Policy>) read;
-        }
-        Optional<Policy> policy = readPolicyOfUser(userId);
-        if (request != null) {
-            request.setAttribute(key, policy, RequestAttributes.SCOPE_REQUEST);
-        }
-        return policy;
-    }
-
-    /** After a change in this request, its next question reads the policy again. */
-    private static void forgetPoliciesReadInThisRequest() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
-                if (name.startsWith(READ_IN_THIS_REQUEST)) {
-                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
-                }
-            }
-        }
-    }
-
-    private Optional<Policy> readPolicyOfUser(long userId) {
-        return jdbc.sql(
-                        """
-                        select m.organisation_id, s.require_two_factor, s.ip_allow_list, s.idle_minutes, s.locked_at
-                        from organisation_member m
-                        left join organisation_security s on s.organisation_id = m.organisation_id
-                        where m.user_id = ? and m.status = 'ACTIVE'""")
-                .param(userId)
-                .query(POLICY)
-                .optional();
+        return readings.of(userId).policy();
     }
 
     @Override
@@ -204,7 +169,6 @@ public class SecurityPolicies implements LoginPolicy {
     public record Settings(boolean requireTwoFactor, List<String> ipAllowList, int idleMinutes) {}
 
     public void update(Owner owner, Settings s) {
-        forgetPoliciesReadInThisRequest();
         Policy before = policy(owner.organisationId());
         jdbc.sql(
                         """
@@ -257,7 +221,6 @@ public class SecurityPolicies implements LoginPolicy {
      * step: every session of its people ends at once, nobody of it can log in, staff are alerted.
      */
     public LockOutcome lock(Owner owner, String password) {
-        forgetPoliciesReadInThisRequest();
         if (!accounts.passwordMatches(owner.userId(), password)) {
             return LockOutcome.WRONG_PASSWORD;
         }
@@ -289,7 +252,6 @@ public class SecurityPolicies implements LoginPolicy {
 
     /** S10: only staff lift a lock, after recording whom they verified and how. */
     public void lift(long organisationId, String verifiedPerson, String verification, long staffId, String staffLabel) {
-        forgetPoliciesReadInThisRequest();
         Policy p = policy(organisationId);
         if (!p.locked()) {
             throw new NotFoundException();

@@ -264,13 +264,12 @@ public class ForumsController {
     @GetMapping("/topics/{id}")
     @Transactional
     String topic(
-            @AuthenticationPrincipal ClanqPrincipal principal,
+            Reader reader,
             @PathVariable long id,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Long quote,
             HttpServletResponse response,
             Model model) {
-        Reader reader = reader(principal);
         Optional<TopicView> found = forums.findTopic(reader, id);
         if (found.isEmpty()) {
             // C13: a merged duplicate's address leads to the topic it joined, permanently.
