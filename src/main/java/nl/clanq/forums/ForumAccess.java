@@ -1,24 +1,40 @@
 package nl.clanq.forums;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.clanq.organisations.Organisations;
+import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * C5, S9: decides per request what a person may read, from their seats and confirmed licences as
  * they are now: a licence added or dropped counts on the next request.
+ *
+ * <p>Which forums a licence opens follows from each forum's vendor, kind and module, which never
+ * change once the forum exists. So the forums are kept in memory ({@link #REFRESH}), not asked for on
+ * every request; a forum opened on this node counts as soon as its transaction ends, one opened on
+ * another node within {@link #REFRESH}.
  */
 @Service
 @Transactional(readOnly = true)
 public class ForumAccess {
 
+    static final Duration REFRESH = Duration.ofSeconds(30);
+
+    private record Keys(long id, long vendorId, String kind, Long moduleId) {}
+
+    private record Loaded(List<Keys> forums, long at) {}
+
     private final JdbcClient jdbc;
     private final Organisations organisations;
+    private volatile Loaded loaded;
 
     ForumAccess(JdbcClient jdbc, Organisations organisations) {
         this.jdbc = jdbc;
@@ -31,19 +47,45 @@ public class ForumAccess {
             return new Reader(userId, true, Set.of(), Set.of());
         }
         Organisations.Licensing licensing = organisations.licensing(userId);
-        Set<Long> vendors = new HashSet<>(licensing.communities());
+        Set<Long> vendors = Set.copyOf(licensing.communities());
         if (vendors.isEmpty()) {
             return new Reader(userId, false, Set.of(), Set.of());
         }
-        List<Long> modules = licensing.modules();
-        List<Long> readable = jdbc.sql(
-                        """
-                        select id from forum
-                        where vendor_id = any(:vendors) and (kind = 'GENERAL' or module_id = any(:modules))""")
-                .param("vendors", vendors.toArray(Long[]::new))
-                .param("modules", modules.toArray(Long[]::new))
-                .query(Long.class)
-                .list();
-        return new Reader(userId, false, Set.copyOf(vendors), Set.copyOf(readable));
+        Set<Long> modules = Set.copyOf(licensing.modules());
+        Set<Long> readable = new HashSet<>();
+        for (Keys f : forums()) {
+            if (vendors.contains(f.vendorId())
+                    && (f.kind().equals("GENERAL") || (f.moduleId() != null && modules.contains(f.moduleId())))) {
+                readable.add(f.id());
+            }
+        }
+        return new Reader(userId, false, vendors, Set.copyOf(readable));
+    }
+
+    private List<Keys> forums() {
+        Loaded current = loaded;
+        long now = System.nanoTime();
+        if (current == null || now - current.at() > REFRESH.toNanos()) {
+            current = new Loaded(
+                    jdbc.sql("select id, vendor_id, kind, module_id from forum")
+                            .query(Rows.of(Keys.class))
+                            .list(),
+                    now);
+            loaded = current;
+        }
+        return current.forums();
+    }
+
+    /** A forum was opened in the current transaction: read the forums again once it has ended. */
+    void forumOpened() {
+        loaded = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    loaded = null;
+                }
+            });
+        }
     }
 }

@@ -16,8 +16,10 @@ public class ForumAdmin {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final ForumAccess access;
 
-    ForumAdmin(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ForumAdmin(JdbcClient jdbc, ApplicationEventPublisher events, ForumAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -46,6 +48,7 @@ public class ForumAdmin {
                 .params(vendorId, name)
                 .update();
         if (created > 0) {
+            access.forumOpened();
             events.publishEvent(new ForumActed(
                     staffId, staffLabel, "forum.general.opened", "vendor", vendorId, Map.of("name", name)));
         }

@@ -20,8 +20,10 @@ class ForumLifecycle {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final ForumCounts counts;
+    private final ForumAccess access;
 
-    ForumLifecycle(JdbcClient jdbc, ApplicationEventPublisher events, ForumCounts counts) {
+    ForumLifecycle(JdbcClient jdbc, ApplicationEventPublisher events, ForumCounts counts, ForumAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.events = events;
         this.counts = counts;
@@ -101,5 +103,6 @@ class ForumLifecycle {
                         where id = ? on conflict do nothing""")
                 .param(added.moduleId())
                 .update();
+        access.forumOpened();
     }
 }

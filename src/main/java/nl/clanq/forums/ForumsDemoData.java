@@ -51,8 +51,10 @@ class ForumsDemoData implements DemoSeeder {
     private final Accounts accounts;
     private final Markdown markdown;
     private final Clock clock;
+    private final ForumAccess access;
 
-    ForumsDemoData(JdbcClient jdbc, Accounts accounts, Markdown markdown, Clock clock) {
+    ForumsDemoData(JdbcClient jdbc, Accounts accounts, Markdown markdown, Clock clock, ForumAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.markdown = markdown;
@@ -94,6 +96,7 @@ class ForumsDemoData implements DemoSeeder {
                         on conflict do nothing""")
                 .param(vendorId)
                 .update();
+        access.forumOpened();
         Map<String, Long> forums = new HashMap<>();
         jdbc.sql("select slug, id from forum where vendor_id = ?")
                 .param(vendorId)

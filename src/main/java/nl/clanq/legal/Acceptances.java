@@ -1,11 +1,17 @@
 package nl.clanq.legal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * C10, B7: records that a person accepted the terms of use and the privacy statement — which
@@ -56,4 +62,89 @@ public class Acceptances {
     }
 
     public record Current(String document, String version) {}
+
+    /**
+     * The versions in force and which of them the person has not accepted yet, in one statement.
+     * {@code inForce} names the versions (see {@link #inForceNow()}).
+     */
+    public record Check(String inForce, List<Current> missing) {}
+
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public Check check(long userId) {
+        record Row(String document, String version, boolean accepted) {}
+        List<Row> rows = jdbc.sql("select c.document, c.version, exists (select 1 from document_acceptance a"
+                        + " where a.user_id = ? and a.document = c.document and a.version = c.version) as accepted"
+                        + " from (" + CURRENT + ") c")
+                .param(userId)
+                .query(Rows.of(Row.class))
+                .list();
+        return new Check(
+                name(rows.stream().map(r -> new Current(r.document(), r.version()))),
+                rows.stream()
+                        .filter(r -> !r.accepted())
+                        .map(r -> new Current(r.document(), r.version()))
+                        .toList());
+    }
+
+    /** How long the published versions are kept in memory before they are read again. */
+    static final Duration REFRESH = Duration.ofSeconds(30);
+
+    private record Published(String document, String version, Instant effectiveAt, long id) {}
+
+    private record Loaded(List<Published> versions, long at) {}
+
+    private volatile Loaded loaded;
+
+    /**
+     * The versions in force now, as one name ("PRIVACY 2026-05|TERMS 2026-05"), from the published
+     * versions kept in memory: they are few, and those to come take effect by the clock. A version
+     * published on this node counts once its transaction has ended, one published on another node
+     * within {@link #REFRESH}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public String inForceNow() {
+        Loaded current = loaded;
+        long now = System.nanoTime();
+        if (current == null || now - current.at() > REFRESH.toNanos()) {
+            current = new Loaded(
+                    jdbc.sql("select document, version, effective_at, id from legal_version")
+                            .query(Rows.of(Published.class))
+                            .list(),
+                    now);
+            loaded = current;
+        }
+        // The same choice as CURRENT, by the real time as the database has it (not a test's clock).
+        Instant at = Instant.now();
+        Map<String, Published> inForce = new TreeMap<>();
+        for (Published p : current.versions()) {
+            if (!p.effectiveAt().isAfter(at)) {
+                inForce.merge(p.document(), p, (a, b) -> later(a, b));
+            }
+        }
+        return name(inForce.values().stream().map(p -> new Current(p.document(), p.version())));
+    }
+
+    private static Published later(Published a, Published b) {
+        int byDate = a.effectiveAt().compareTo(b.effectiveAt());
+        return byDate != 0 ? (byDate > 0 ? a : b) : (a.id() > b.id() ? a : b);
+    }
+
+    private static String name(java.util.stream.Stream<Current> versions) {
+        return versions.sorted(java.util.Comparator.comparing(Current::document))
+                .map(c -> c.document() + " " + c.version())
+                .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /** A version was published in the current transaction: read them again once it has ended. */
+    void published() {
+        loaded = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    loaded = null;
+                }
+            });
+        }
+    }
 }

@@ -32,8 +32,10 @@ class LegalDemoData implements DemoSeeder {
 
     private final JdbcClient jdbc;
     private final Markdown markdown;
+    private final Acceptances acceptances;
 
-    LegalDemoData(JdbcClient jdbc, Markdown markdown) {
+    LegalDemoData(JdbcClient jdbc, Markdown markdown, Acceptances acceptances) {
+        this.acceptances = acceptances;
         this.jdbc = jdbc;
         this.markdown = markdown;
     }
@@ -68,5 +70,6 @@ class LegalDemoData implements DemoSeeder {
                         OffsetDateTime.of(2026, 5, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                         OffsetDateTime.of(2026, 4, 15, 9, 0, 0, 0, ZoneOffset.UTC))
                 .update();
+        acceptances.published();
     }
 }

@@ -32,13 +32,16 @@ public class LegalDocuments {
     private final Mailer mailer;
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
+    private final Acceptances acceptances;
 
     LegalDocuments(
             JdbcClient jdbc,
             Markdown markdown,
             Mailer mailer,
             MessageSource messages,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Acceptances acceptances) {
+        this.acceptances = acceptances;
         this.jdbc = jdbc;
         this.markdown = markdown;
         this.mailer = mailer;
@@ -119,6 +122,7 @@ public class LegalDocuments {
                 .params(document, version, summary, body, markdown.render(body), effectiveAt, staffId)
                 .query(Long.class)
                 .single();
+        acceptances.published();
         record Recipient(String email, String locale) {}
         List<Recipient> everyone = jdbc.sql("select email, locale from app_user where status = 'ACTIVE'")
                 .query(Rows.of(Recipient.class))

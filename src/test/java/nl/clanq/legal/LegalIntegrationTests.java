@@ -32,6 +32,9 @@ class LegalIntegrationTests {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    Acceptances acceptances;
+
     String published;
 
     @AfterEach
@@ -42,6 +45,7 @@ class LegalIntegrationTests {
                     s -> jdbc.sql("update legal_version set effective_at = '2999-01-01' where version = ?")
                             .param(published)
                             .update());
+            acceptances.published();
         }
     }
 
@@ -132,6 +136,61 @@ class LegalIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    /**
+     * A signed-in session remembers which versions it found accepted, so the database is not asked on
+     * every click; a version that comes into force still stops the very next click.
+     */
+    @Test
+    void aVersionPublishedDuringASessionMustBeAcceptedAtItsNextClick_B7() throws Exception {
+        long member = fixtures.member(fixtures.organisation());
+        String email = jdbc.sql("select email from app_user where id = ?")
+                .param(member)
+                .query(String.class)
+                .single();
+        MvcResult login = mvc.perform(
+                        post("/login").with(csrf()).param("email", email).param("password", Fixtures.PASSWORD))
+                .andReturn();
+        assertThat(login.getResponse().getRedirectedUrl()).isEqualTo("/start");
+        jakarta.servlet.http.Cookie session = login.getResponse().getCookie("CLANQ_SESSION");
+        for (String page : new String[] {"/start", "/forums"}) {
+            assertThat(mvc.perform(get(page).cookie(session))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(page)
+                    .isEqualTo(200);
+        }
+        published = "sessie-" + System.nanoTime();
+
+        mvc.perform(post("/staff/legal")
+                .with(user(fixtures.staff()))
+                .with(csrf())
+                .param("document", "PRIVACY")
+                .param("version", published)
+                .param("summary", "Bewaartermijnen aangepast (" + published + ").")
+                .param("body", "## Bewaartermijnen\nKorter.")
+                .param("effective", LocalDate.now().minusDays(1).toString()));
+        // The announcement goes to every user of the suite: not under test here, and thousands of
+        // mails would hold up the mails that later tests wait for.
+        tx.executeWithoutResult(
+                s -> jdbc.sql("delete from mail_outbox where kind = 'legal.new-version' and status = 'PENDING'"
+                                + " and body_text like ?")
+                        .param("%" + published + "%")
+                        .update());
+
+        assertThat(mvc.perform(get("/forums").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/legal/accept");
+        mvc.perform(post("/legal/accept").cookie(session).with(csrf()).param("accept", "true"));
+        assertThat(mvc.perform(get("/forums").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test

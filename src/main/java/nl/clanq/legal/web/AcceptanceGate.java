@@ -4,6 +4,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
 import nl.clanq.accounts.ClanqPrincipal;
@@ -38,6 +39,9 @@ class AcceptanceGate extends OncePerRequestFilter {
             "/actuator/",
             "/unsubscribe/");
 
+    /** Session attribute: the versions in force that the person was found to have accepted. */
+    static final String ACCEPTED = "clanq.legal.accepted";
+
     private final Acceptances acceptances;
 
     AcceptanceGate(Acceptances acceptances) {
@@ -52,7 +56,7 @@ class AcceptanceGate extends OncePerRequestFilter {
         if (auth != null
                 && auth.getPrincipal() instanceof ClanqPrincipal principal
                 && OPEN.stream().noneMatch(path::startsWith)
-                && !acceptances.missing(principal.id()).isEmpty()) {
+                && !acceptedAll(request, principal)) {
             if ("true".equals(request.getHeader("HX-Request"))) {
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             } else {
@@ -61,5 +65,25 @@ class AcceptanceGate extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether the person accepted every version in force. The session remembers which versions it
+     * found accepted; while those are the versions in force, the database need not be asked again
+     * (acceptances are never withdrawn). A new version in force, or a new session, asks it.
+     */
+    private boolean acceptedAll(HttpServletRequest request, ClanqPrincipal principal) {
+        HttpSession session = request.getSession(false);
+        if (session != null && acceptances.inForceNow().equals(session.getAttribute(ACCEPTED))) {
+            return true;
+        }
+        Acceptances.Check check = acceptances.check(principal.id());
+        if (!check.missing().isEmpty()) {
+            return false;
+        }
+        if (session != null && !check.inForce().equals(session.getAttribute(ACCEPTED))) {
+            session.setAttribute(ACCEPTED, check.inForce());
+        }
+        return true;
     }
 }
