@@ -5,13 +5,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.clanq.organisations.Organisations;
+import nl.clanq.shared.db.Remembered;
 import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * C5, S9: decides per request what a person may read, from their seats and confirmed licences as
@@ -30,15 +29,14 @@ public class ForumAccess {
 
     private record Keys(long id, long vendorId, String kind, Long moduleId) {}
 
-    private record Loaded(List<Keys> forums, long at) {}
-
-    private final JdbcClient jdbc;
     private final Organisations organisations;
-    private volatile Loaded loaded;
+    private final Remembered<List<Keys>> forums;
 
     ForumAccess(JdbcClient jdbc, Organisations organisations) {
-        this.jdbc = jdbc;
         this.organisations = organisations;
+        this.forums = new Remembered<>(REFRESH, () -> jdbc.sql("select id, vendor_id, kind, module_id from forum")
+                .query(Rows.of(Keys.class))
+                .list());
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)
@@ -53,7 +51,7 @@ public class ForumAccess {
         }
         Set<Long> modules = Set.copyOf(licensing.modules());
         Set<Long> readable = new HashSet<>();
-        for (Keys f : forums()) {
+        for (Keys f : forums.get()) {
             if (vendors.contains(f.vendorId())
                     && (f.kind().equals("GENERAL") || (f.moduleId() != null && modules.contains(f.moduleId())))) {
                 readable.add(f.id());
@@ -62,30 +60,8 @@ public class ForumAccess {
         return new Reader(userId, false, vendors, Set.copyOf(readable));
     }
 
-    private List<Keys> forums() {
-        Loaded current = loaded;
-        long now = System.nanoTime();
-        if (current == null || now - current.at() > REFRESH.toNanos()) {
-            current = new Loaded(
-                    jdbc.sql("select id, vendor_id, kind, module_id from forum")
-                            .query(Rows.of(Keys.class))
-                            .list(),
-                    now);
-            loaded = current;
-        }
-        return current.forums();
-    }
-
     /** A forum was opened in the current transaction: read the forums again once it has ended. */
     void forumOpened() {
-        loaded = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    loaded = null;
-                }
-            });
-        }
+        forums.changed();
     }
 }

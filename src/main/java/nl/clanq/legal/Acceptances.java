@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.clanq.shared.db.Remembered;
 import nl.clanq.shared.db.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * C10, B7: records that a person accepted the terms of use and the privacy statement — which
@@ -25,6 +24,10 @@ public class Acceptances {
 
     Acceptances(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.published = new Remembered<>(
+                REFRESH, () -> jdbc.sql("select document, version, effective_at, id from legal_version")
+                        .query(Rows.of(Published.class))
+                        .list());
     }
 
     /** The versions in force now (effective, latest per document). */
@@ -91,9 +94,7 @@ public class Acceptances {
 
     private record Published(String document, String version, Instant effectiveAt, long id) {}
 
-    private record Loaded(List<Published> versions, long at) {}
-
-    private volatile Loaded loaded;
+    private final Remembered<List<Published>> published;
 
     /**
      * The versions in force now, as one name ("PRIVACY 2026-05|TERMS 2026-05"), from the published
@@ -103,20 +104,10 @@ public class Acceptances {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public String inForceNow() {
-        Loaded current = loaded;
-        long now = System.nanoTime();
-        if (current == null || now - current.at() > REFRESH.toNanos()) {
-            current = new Loaded(
-                    jdbc.sql("select document, version, effective_at, id from legal_version")
-                            .query(Rows.of(Published.class))
-                            .list(),
-                    now);
-            loaded = current;
-        }
         // The same choice as CURRENT, by the real time as the database has it (not a test's clock).
         Instant at = Instant.now();
         Map<String, Published> inForce = new TreeMap<>();
-        for (Published p : current.versions()) {
+        for (Published p : published.get()) {
             if (!p.effectiveAt().isAfter(at)) {
                 inForce.merge(p.document(), p, (a, b) -> later(a, b));
             }
@@ -137,14 +128,6 @@ public class Acceptances {
 
     /** A version was published in the current transaction: read them again once it has ended. */
     void published() {
-        loaded = null;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    loaded = null;
-                }
-            });
-        }
+        published.changed();
     }
 }
