@@ -45,18 +45,10 @@ public class Acceptances {
         }
     }
 
-    /**
-     * The current versions the person has not accepted yet. Asked on every signed-in request (the
-     * acceptance gate): one statement, so it joins a running transaction but opens none of its own.
-     */
+    /** The current versions the person has not accepted yet (for the acceptance page). */
     @Transactional(propagation = Propagation.SUPPORTS)
     public List<Current> missing(long userId) {
-        return jdbc.sql("select c.document, c.version from (" + CURRENT + ") c where not exists ("
-                        + "select 1 from document_acceptance a where a.user_id = ? and a.document = c.document"
-                        + " and a.version = c.version)")
-                .param(userId)
-                .query(Rows.of(Current.class))
-                .list();
+        return check(userId).missing();
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)
