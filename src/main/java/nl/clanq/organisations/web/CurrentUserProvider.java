@@ -31,21 +31,20 @@ class CurrentUserProvider implements CurrentUserResolver {
         if (auth == null || !(auth.getPrincipal() instanceof ClanqPrincipal p)) {
             return null;
         }
-        boolean owner = !p.isStaff() && owns(request, p);
+        boolean owner = !p.isStaff() && owns(p);
         CurrentUser user = new CurrentUser(p.displayName(), p.isStaff(), owner, p.isAdministrator());
         request.setAttribute(CACHE, user);
         return user;
     }
 
     /**
-     * Whether the person owns their organisation: as the membership gate read it for this request
-     * (one statement fewer on every member page), or asked now where the gate did not look.
+     * Whether the person owns their organisation: from their standing, which the request's checks
+     * have read already (once per request), or asked now for someone without an active membership.
      */
-    private boolean owns(HttpServletRequest request, ClanqPrincipal p) {
-        if (request.getAttribute(MembershipGate.STANDING) instanceof Views.Standing standing
-                && standing.organisationId() != null) {
-            return standing.owner();
-        }
-        return organisations.ownedBy(p.id()).isPresent();
+    private boolean owns(ClanqPrincipal p) {
+        Views.Standing standing = organisations.standing(p.id());
+        return standing.organisationId() != null
+                ? standing.owner()
+                : organisations.ownedBy(p.id()).isPresent();
     }
 }

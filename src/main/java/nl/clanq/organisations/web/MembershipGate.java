@@ -10,7 +10,6 @@ import nl.clanq.accounts.ClanqPrincipal;
 import nl.clanq.accounts.TwoFactor;
 import nl.clanq.organisations.Organisations;
 import nl.clanq.organisations.SecurityPolicies;
-import nl.clanq.organisations.Views;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -46,12 +45,6 @@ class MembershipGate extends OncePerRequestFilter {
     private static final List<String> OPEN_WHILE_PENDING =
             List.of("/pending", "/profile", "/account/", "/organisation/communities");
 
-    /**
-     * The request attribute holding the {@link Views.Standing} this gate read, so that the page
-     * header need not ask again whether the person owns their organisation.
-     */
-    static final String STANDING = MembershipGate.class.getName() + ".standing";
-
     /** What a person who must first set up two-step verification may also use. */
     private static final List<String> OPEN_BEFORE_TWO_FACTOR = List.of("/account/two-factor", "/pending");
 
@@ -73,7 +66,7 @@ class MembershipGate extends OncePerRequestFilter {
         if (auth != null && auth.getPrincipal() instanceof ClanqPrincipal principal && !principal.isStaff()) {
             boolean htmx = "true".equals(request.getHeader("HX-Request"));
             if (!isOpen(path, OPEN_WHILE_PENDING)
-                    && !standing(request, principal).mayUseMemberPages()) {
+                    && !organisations.standing(principal.id()).mayUseMemberPages()) {
                 // A background htmx request gets nothing to swap; the person's next click is redirected.
                 if (htmx) {
                     response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -97,12 +90,6 @@ class MembershipGate extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    private Views.Standing standing(HttpServletRequest request, ClanqPrincipal principal) {
-        Views.Standing standing = organisations.standing(principal.id());
-        request.setAttribute(STANDING, standing);
-        return standing;
     }
 
     private static boolean isOpen(String path, List<String> alsoOpen) {
